@@ -1,0 +1,10 @@
+namespace PyAirtable.Runtime.Catalog;
+
+internal enum ActivationState
+{
+    Created,
+    Activating,
+    Valid,
+    Deactivating,
+    Invalid,
+}
