@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using PyAirtable.Runtime.Storage;
+using PyAirtable.Runtime.Storage.Postgres;
+using PyAirtable.Testing;
+
+namespace PyAirtable.Runtime.Tests.Storage;
+
+/// <summary>What only the PostgreSQL storage promises: plain-words errors when the database cannot be used, and safe concurrent migrations.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStorageTests
+{
+    [Fact]
+    public async Task InitializingAgainstAClosedPortThrowsAPlainMessageNamingTheHostWithoutThePassword()
+    {
+        var port = ClosedPort();
+        await using var storage = new PostgresRuntimeStorage($"Host=127.0.0.1;Port={port};Username=postgres;Password=hunter2;Timeout=3");
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.InitializeAsync(CancellationToken.None));
+
+        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings__Postgres", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.False(await storage.IsReachableAsync(CancellationToken.None));
+        Assert.DoesNotContain("hunter2", storage.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InitializingAgainstAMissingDatabaseSaysWhichDatabaseToCreate()
+    {
+        var existing = await PostgresServer.Shared.CreateDatabaseAsync("exists");
+        var missing = new NpgsqlConnectionStringBuilder(existing) { Database = "nowhere_" + Guid.NewGuid().ToString("N") };
+        await using var storage = new PostgresRuntimeStorage(missing.ConnectionString);
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.InitializeAsync(CancellationToken.None));
+
+        Assert.Contains($"'{missing.Database}' does not exist", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AConnectionStringThatDoesNotParseIsReportedByInitializeWithoutThePassword()
+    {
+        await using var storage = new PostgresRuntimeStorage("Host=db;Password=hunter2;Colour=blue");
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.InitializeAsync(CancellationToken.None));
+
+        Assert.Contains("connection string is not valid", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+        Assert.False(await storage.IsReachableAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RunningMigrationsTwiceAndFromSeveralStoragesAtOnceIsHarmless()
+    {
+        var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("migrations");
+        var storages = Enumerable.Range(0, 4).Select(_ => new PostgresRuntimeStorage(connectionString)).ToArray();
+        try
+        {
+            await Task.WhenAll(storages.Select(s => s.InitializeAsync(CancellationToken.None)));
+            await storages[0].InitializeAsync(CancellationToken.None);
+
+            var state = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter { Count = 7 });
+            await storages[1].GrainStorage.WriteStateAsync("state", new GrainId("migrated", "1"), state);
+            var read = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter());
+            await storages[2].GrainStorage.ReadStateAsync("state", new GrainId("migrated", "1"), read);
+            Assert.Equal(7, read.State.Count);
+            Assert.True(await storages[3].IsReachableAsync(CancellationToken.None));
+        }
+        finally
+        {
+            foreach (var storage in storages)
+            {
+                await storage.DisposeAsync();
+            }
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("SELECT count(*), max(version) FROM schema_migrations");
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(PostgresMigrations.LatestVersion, reader.GetInt64(0));
+        Assert.Equal(PostgresMigrations.LatestVersion, reader.GetInt32(1));
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

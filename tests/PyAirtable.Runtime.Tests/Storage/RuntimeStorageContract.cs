@@ -1,0 +1,478 @@
+using PyAirtable.Runtime.Reminders;
+using PyAirtable.Runtime.Storage;
+using PyAirtable.Runtime.Streams;
+
+namespace PyAirtable.Runtime.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IRuntimeStorage"/> promises, run against each provider by a subclass
+/// that says how to create one. Every test uses fresh grain ids and stream keys, so tests never
+/// see each other's data even when they share a database.
+/// </summary>
+public abstract class RuntimeStorageContract : IAsyncLifetime
+{
+    private const string StateName = "contract";
+
+    private IRuntimeStorage? _storage;
+
+    protected IRuntimeStorage Storage => _storage ?? throw new InvalidOperationException("The storage is created by InitializeAsync.");
+
+    private IGrainStorage Grains => Storage.GrainStorage;
+
+    public virtual async Task InitializeAsync()
+    {
+        _storage = CreateStorage();
+        await _storage.InitializeAsync(CancellationToken.None);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ReadingStateThatWasNeverWrittenGivesTheDefaultStateAndNoEtag()
+    {
+        var state = new GrainState<Counter>(new Counter { Count = 99 }) { ETag = "7", RecordExists = true };
+
+        await Grains.ReadStateAsync(StateName, NewGrain(), state);
+
+        Assert.False(state.RecordExists);
+        Assert.Null(state.ETag);
+        Assert.Equal(0, state.State.Count);
+        Assert.Empty(state.State.Items);
+    }
+
+    [Fact]
+    public async Task AWrittenStateReadsBackEqual()
+    {
+        var grain = NewGrain();
+        var written = new GrainState<Counter>(new Counter { Count = 3, Items = ["a", "b", "ünïcødé \"quoted\""] });
+
+        await Grains.WriteStateAsync(StateName, grain, written);
+        var read = await ReadAsync<Counter>(grain);
+
+        Assert.True(written.RecordExists);
+        Assert.True(read.RecordExists);
+        Assert.Equal(written.ETag, read.ETag);
+        Assert.Equal(3, read.State.Count);
+        Assert.Equal(["a", "b", "ünïcødé \"quoted\""], read.State.Items);
+    }
+
+    [Fact]
+    public async Task StatesWithTheSameGrainButAnotherNameAreSeparate()
+    {
+        var grain = NewGrain();
+        await Grains.WriteStateAsync(StateName, grain, new GrainState<Counter>(new Counter { Count = 1 }));
+
+        var other = new GrainState<Counter>(new Counter());
+        await Grains.ReadStateAsync("other", grain, other);
+
+        Assert.False(other.RecordExists);
+    }
+
+    [Fact]
+    public async Task EveryWriteChangesTheEtag()
+    {
+        var grain = NewGrain();
+        var state = new GrainState<Counter>(new Counter());
+        var etags = new List<string?>();
+        for (var i = 1; i <= 3; i++)
+        {
+            state.State.Count = i;
+            await Grains.WriteStateAsync(StateName, grain, state);
+            etags.Add(state.ETag);
+        }
+
+        Assert.All(etags, Assert.NotNull);
+        Assert.Equal(3, etags.Distinct().Count());
+        Assert.Equal(etags[^1], (await ReadAsync<Counter>(grain)).ETag);
+    }
+
+    [Fact]
+    public async Task WritingWithAStaleEtagThrowsAndKeepsTheStoredState()
+    {
+        var grain = NewGrain();
+        var current = new GrainState<Counter>(new Counter { Count = 1 });
+        await Grains.WriteStateAsync(StateName, grain, current);
+        var stale = await ReadAsync<Counter>(grain);
+        var staleEtag = stale.ETag;
+        current.State.Count = 2;
+        await Grains.WriteStateAsync(StateName, grain, current);
+
+        stale.State.Count = 100;
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Grains.WriteStateAsync(StateName, grain, stale));
+
+        Assert.Equal(current.ETag, error.StoredEtag);
+        Assert.Equal(staleEtag, error.CurrentEtag);
+        Assert.Equal(staleEtag, stale.ETag);
+        var stored = await ReadAsync<Counter>(grain);
+        Assert.Equal(2, stored.State.Count);
+        Assert.Equal(current.ETag, stored.ETag);
+    }
+
+    [Fact]
+    public async Task WritingWithAnEtagWhenNothingIsStoredThrows()
+    {
+        var state = new GrainState<Counter>(new Counter { Count = 1 }) { ETag = "1" };
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Grains.WriteStateAsync(StateName, NewGrain(), state));
+
+        Assert.Null(error.StoredEtag);
+        Assert.Equal("1", error.CurrentEtag);
+    }
+
+    [Fact]
+    public async Task OfTwoWritersCreatingTheSameStateExactlyOneWins()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var grain = NewGrain();
+            var writers = Enumerable.Range(1, 2).Select(n => new GrainState<Counter>(new Counter { Count = n })).ToArray();
+
+            var outcomes = await Task.WhenAll(writers.Select(async state =>
+            {
+                await Task.Yield();
+                try
+                {
+                    await Grains.WriteStateAsync(StateName, grain, state);
+                    return true;
+                }
+                catch (InconsistentStateException)
+                {
+                    return false;
+                }
+            }));
+
+            Assert.Single(outcomes, won => won);
+            var winner = writers[Array.IndexOf(outcomes, true)];
+            var stored = await ReadAsync<Counter>(grain);
+            Assert.Equal(winner.State.Count, stored.State.Count);
+            Assert.Equal(winner.ETag, stored.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task ClearingDeletesTheStateAndResetsTheRecord()
+    {
+        var grain = NewGrain();
+        var state = new GrainState<Counter>(new Counter { Count = 5 });
+        await Grains.WriteStateAsync(StateName, grain, state);
+
+        await Grains.ClearStateAsync(StateName, grain, state);
+
+        Assert.Null(state.ETag);
+        Assert.False(state.RecordExists);
+        Assert.Equal(0, state.State.Count);
+        var read = await ReadAsync<Counter>(grain);
+        Assert.False(read.RecordExists);
+        Assert.Null(read.ETag);
+
+        state.State.Count = 6;
+        await Grains.WriteStateAsync(StateName, grain, state);
+        Assert.Equal(6, (await ReadAsync<Counter>(grain)).State.Count);
+    }
+
+    [Fact]
+    public async Task ClearingWithAStaleEtagThrowsAndKeepsTheStoredState()
+    {
+        var grain = NewGrain();
+        var current = new GrainState<Counter>(new Counter { Count = 1 });
+        await Grains.WriteStateAsync(StateName, grain, current);
+        var stale = await ReadAsync<Counter>(grain);
+        current.State.Count = 2;
+        await Grains.WriteStateAsync(StateName, grain, current);
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Grains.ClearStateAsync(StateName, grain, stale));
+
+        Assert.Equal(current.ETag, error.StoredEtag);
+        var stored = await ReadAsync<Counter>(grain);
+        Assert.True(stored.RecordExists);
+        Assert.Equal(2, stored.State.Count);
+    }
+
+    [Fact]
+    public async Task ClearingWithoutAnEtagWhenStateIsStoredThrows()
+    {
+        var grain = NewGrain();
+        await Grains.WriteStateAsync(StateName, grain, new GrainState<Counter>(new Counter { Count = 1 }));
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Grains.ClearStateAsync(StateName, grain, new GrainState<Counter>(new Counter())));
+
+        Assert.True((await ReadAsync<Counter>(grain)).RecordExists);
+    }
+
+    [Fact]
+    public async Task StateWrittenInAnOlderShapeReadsIntoANewerOne()
+    {
+        var grain = NewGrain();
+        await Grains.WriteStateAsync(StateName, grain, new GrainState<ProfileV1>(new ProfileV1("Ada", 36, "countess")));
+
+        var read = await ReadAsync<ProfileV2>(grain);
+
+        Assert.Equal(new ProfileV2("Ada", 36, null), read.State);
+        Assert.True(read.RecordExists);
+    }
+
+    [Fact]
+    public async Task ManyConcurrentWritersToDifferentGrainsAreAllStored()
+    {
+        const int Writers = 32;
+        const int WritesEach = 5;
+        var grains = Enumerable.Range(0, Writers).Select(_ => NewGrain()).ToArray();
+
+        var finalEtags = await Task.WhenAll(grains.Select(async grain =>
+        {
+            var state = new GrainState<Counter>(new Counter());
+            for (var i = 0; i < WritesEach; i++)
+            {
+                state.State.Count++;
+                await Grains.WriteStateAsync(StateName, grain, state);
+            }
+
+            return state.ETag;
+        }));
+
+        for (var i = 0; i < Writers; i++)
+        {
+            var stored = await ReadAsync<Counter>(grains[i]);
+            Assert.Equal(WritesEach, stored.State.Count);
+            Assert.Equal(finalEtags[i], stored.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task AnUpsertedReminderReadsBackToTheMillisecondAndAnotherUpsertReplacesIt()
+    {
+        var grain = NewGrain();
+        var startAt = new DateTimeOffset(2031, 5, 6, 7, 8, 9, 123, TimeSpan.FromHours(2));
+        var entry = new ReminderEntry(grain, "tick", startAt, TimeSpan.FromMilliseconds(90_061_001), startAt.AddMinutes(1));
+
+        await Storage.Reminders.UpsertRowAsync(entry, CancellationToken.None);
+        Assert.Equal([entry], await Storage.Reminders.ReadRowsAsync(grain, CancellationToken.None));
+        Assert.Contains(entry, await Storage.Reminders.ReadAllAsync(CancellationToken.None));
+
+        var replaced = entry with { Period = TimeSpan.FromSeconds(5), NextDue = startAt.AddSeconds(5) };
+        await Storage.Reminders.UpsertRowAsync(replaced, CancellationToken.None);
+        Assert.Equal([replaced], await Storage.Reminders.ReadRowsAsync(grain, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AGrainsRemindersReadInNameOrderAndOnlyItsOwn()
+    {
+        var grain = NewGrain();
+        var now = At(0);
+        await Storage.Reminders.UpsertRowAsync(new ReminderEntry(grain, "b", now, TimeSpan.FromMinutes(1), now), CancellationToken.None);
+        await Storage.Reminders.UpsertRowAsync(new ReminderEntry(grain, "a", now, TimeSpan.FromMinutes(1), now), CancellationToken.None);
+        await Storage.Reminders.UpsertRowAsync(new ReminderEntry(NewGrain(), "a", now, TimeSpan.FromMinutes(1), now), CancellationToken.None);
+
+        var rows = await Storage.Reminders.ReadRowsAsync(grain, CancellationToken.None);
+
+        Assert.Equal(["a", "b"], rows.Select(r => r.Name));
+        Assert.All(rows, r => Assert.Equal(grain, r.GrainId));
+    }
+
+    [Fact]
+    public async Task RemovingAReminderSaysWhetherThereWasOne()
+    {
+        var grain = NewGrain();
+        await Storage.Reminders.UpsertRowAsync(new ReminderEntry(grain, "once", At(0), TimeSpan.FromMinutes(1), At(60)), CancellationToken.None);
+
+        Assert.True(await Storage.Reminders.RemoveRowAsync(grain, "once", CancellationToken.None));
+        Assert.False(await Storage.Reminders.RemoveRowAsync(grain, "once", CancellationToken.None));
+        Assert.Empty(await Storage.Reminders.ReadRowsAsync(grain, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UpdatingNextDueMovesItOnlyForRemindersWhoseScheduleIsUnchanged()
+    {
+        var grain = NewGrain();
+        var kept = new ReminderEntry(grain, "kept", At(0), TimeSpan.FromMinutes(1), At(60));
+        var rescheduled = new ReminderEntry(grain, "rescheduled", At(0), TimeSpan.FromMinutes(1), At(60));
+        await Storage.Reminders.UpsertRowAsync(kept, CancellationToken.None);
+        await Storage.Reminders.UpsertRowAsync(rescheduled, CancellationToken.None);
+        var registeredAgain = rescheduled with { StartAt = At(30), NextDue = At(30) };
+        await Storage.Reminders.UpsertRowAsync(registeredAgain, CancellationToken.None);
+
+        await Storage.Reminders.UpdateNextDueAsync([kept with { NextDue = At(120) }, rescheduled with { NextDue = At(120) }], CancellationToken.None);
+
+        Assert.Equal(
+            [kept with { NextDue = At(120) }, registeredAgain],
+            await Storage.Reminders.ReadRowsAsync(grain, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UpdatingNextDueNeverResurrectsARemovedReminder()
+    {
+        var grain = NewGrain();
+        var entry = new ReminderEntry(grain, "gone", At(0), TimeSpan.FromMinutes(1), At(60));
+        await Storage.Reminders.UpsertRowAsync(entry, CancellationToken.None);
+        await Storage.Reminders.RemoveRowAsync(grain, "gone", CancellationToken.None);
+
+        await Storage.Reminders.UpdateNextDueAsync([entry with { NextDue = At(120) }], CancellationToken.None);
+
+        Assert.Empty(await Storage.Reminders.ReadRowsAsync(grain, CancellationToken.None));
+        Assert.DoesNotContain(await Storage.Reminders.ReadAllAsync(CancellationToken.None), r => r.GrainId == grain);
+    }
+
+    [Fact]
+    public async Task AppendingAssignsConsecutiveSequencesStartingAtOne()
+    {
+        var stream = NewStream();
+        var first = Events(3);
+        var second = Events(2);
+
+        Assert.Equal(3, await Storage.StreamLog.AppendAsync(stream, first, CancellationToken.None));
+        Assert.Equal(5, await Storage.StreamLog.AppendAsync(stream, second, CancellationToken.None));
+
+        var stored = await Storage.StreamLog.ReadAsync(stream, 0, 100, CancellationToken.None);
+        Assert.Equal(
+            first.Concat(second).Select((e, i) => new StoredStreamEvent(stream, i + 1, e.EventId, e.PayloadType, e.Payload, e.Timestamp)),
+            stored);
+    }
+
+    [Fact]
+    public async Task AppendingNothingReturnsTheLastSequence()
+    {
+        var stream = NewStream();
+        Assert.Equal(0, await Storage.StreamLog.AppendAsync(stream, [], CancellationToken.None));
+
+        await Storage.StreamLog.AppendAsync(stream, Events(2), CancellationToken.None);
+
+        Assert.Equal(2, await Storage.StreamLog.AppendAsync(stream, [], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ConcurrentAppendsToOneStreamNeverDuplicateOrSkipASequence()
+    {
+        var stream = NewStream();
+        var batches = Enumerable.Range(0, 64).Select(i => Events(1 + (i % 3))).ToArray();
+
+        var lasts = await Task.WhenAll(batches.Select(async batch =>
+        {
+            await Task.Yield();
+            return await Storage.StreamLog.AppendAsync(stream, batch, CancellationToken.None);
+        }));
+
+        var total = batches.Sum(b => b.Count);
+        var stored = await Storage.StreamLog.ReadAsync(stream, 0, total + 10, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, total).Select(i => (long)i), stored.Select(e => e.Sequence));
+        var sequenceOf = stored.ToDictionary(e => e.EventId, e => e.Sequence);
+        for (var i = 0; i < batches.Length; i++)
+        {
+            // Each append's events sit together, in order, ending at the sequence it returned.
+            var expected = Enumerable.Range(0, batches[i].Count).Select(k => lasts[i] - batches[i].Count + 1 + k);
+            Assert.Equal(expected, batches[i].Select(e => sequenceOf[e.EventId]));
+        }
+    }
+
+    [Fact]
+    public async Task ReadingAfterASequenceReturnsAtMostMaxCountInOrder()
+    {
+        var stream = NewStream();
+        await Storage.StreamLog.AppendAsync(stream, Events(10), CancellationToken.None);
+
+        Assert.Equal([4L, 5, 6, 7], (await Storage.StreamLog.ReadAsync(stream, 3, 4, CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Equal([9L, 10], (await Storage.StreamLog.ReadAsync(stream, 8, 10, CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Empty(await Storage.StreamLog.ReadAsync(stream, 10, 10, CancellationToken.None));
+        Assert.Empty(await Storage.StreamLog.ReadAsync(stream, 0, 0, CancellationToken.None));
+        Assert.Empty(await Storage.StreamLog.ReadAsync(NewStream(), 0, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task HeadsListEveryStreamWithItsLastSequence()
+    {
+        var busy = NewStream();
+        var quiet = NewStream();
+        await Storage.StreamLog.AppendAsync(busy, Events(2), CancellationToken.None);
+        await Storage.StreamLog.AppendAsync(busy, Events(1), CancellationToken.None);
+        await Storage.StreamLog.AppendAsync(quiet, Events(1), CancellationToken.None);
+
+        var heads = await Storage.StreamLog.ReadHeadsAsync(CancellationToken.None);
+
+        Assert.Contains(new StreamHead(busy, 3), heads);
+        Assert.Contains(new StreamHead(quiet, 1), heads);
+        Assert.Equal(heads.Count, heads.Select(h => h.StreamId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AddingASubscriptionTwiceKeepsOneAndRemovingItDeletesIt()
+    {
+        var subscription = new StreamSubscriptionRecord(Guid.NewGuid(), NewStream(), NewGrain());
+
+        await Storage.StreamLog.AddSubscriptionAsync(subscription, CancellationToken.None);
+        await Storage.StreamLog.AddSubscriptionAsync(subscription, CancellationToken.None);
+        Assert.Single(await Storage.StreamLog.ReadSubscriptionsAsync(CancellationToken.None), s => s == subscription);
+
+        await Storage.StreamLog.RemoveSubscriptionAsync(subscription.SubscriptionId, CancellationToken.None);
+        Assert.DoesNotContain(await Storage.StreamLog.ReadSubscriptionsAsync(CancellationToken.None), s => s.SubscriptionId == subscription.SubscriptionId);
+        await Storage.StreamLog.RemoveSubscriptionAsync(subscription.SubscriptionId, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SavingCheckpointsInsertsThemAndSavingAgainReplacesThem()
+    {
+        var stream = NewStream();
+        await Storage.StreamLog.SaveCheckpointsAsync(
+            [new(stream, "a", 5, null), new(stream, "b", 2, "boom"), new(stream, "c", 1, null), new(stream, "c", 2, null)],
+            CancellationToken.None);
+        Assert.Equal(
+            [new(stream, "a", 5, null), new(stream, "b", 2, "boom"), new SubscriberCheckpoint(stream, "c", 2, null)],
+            await CheckpointsOfAsync(stream));
+
+        await Storage.StreamLog.SaveCheckpointsAsync([new(stream, "a", 7, "parked: timeout"), new(stream, "b", 3, null)], CancellationToken.None);
+        Assert.Equal(
+            [new(stream, "a", 7, "parked: timeout"), new(stream, "b", 3, null), new SubscriberCheckpoint(stream, "c", 2, null)],
+            await CheckpointsOfAsync(stream));
+    }
+
+    /// <summary>A new storage, not yet initialized.</summary>
+    protected abstract IRuntimeStorage CreateStorage();
+
+    protected static GrainId NewGrain() => new("contract", Guid.NewGuid().ToString("N"));
+
+    protected static StreamId NewStream() => StreamId.Create("contract", Guid.NewGuid());
+
+    /// <summary>A time <paramref name="seconds"/> after a fixed instant, to the millisecond as storage keeps it.</summary>
+    protected static DateTimeOffset At(int seconds) => new DateTimeOffset(2030, 1, 2, 3, 4, 5, 678, TimeSpan.Zero).AddSeconds(seconds);
+
+    protected static IReadOnlyList<StreamEventData> Events(int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new StreamEventData(Guid.NewGuid(), "ContractEvent", $$"""{"value":{{i}}}""", At(i).AddMilliseconds(i)))];
+
+    protected async Task<GrainState<TState>> ReadAsync<TState>(GrainId grain)
+        where TState : new()
+    {
+        var state = new GrainState<TState>(new TState());
+        await Grains.ReadStateAsync(StateName, grain, state);
+        return state;
+    }
+
+    private async Task<IReadOnlyList<SubscriberCheckpoint>> CheckpointsOfAsync(StreamId stream) =>
+        [.. (await Storage.StreamLog.ReadCheckpointsAsync(CancellationToken.None)).Where(c => c.StreamId == stream).OrderBy(c => c.SubscriberKey, StringComparer.Ordinal)];
+
+    public sealed class Counter
+    {
+        public int Count { get; set; }
+
+        public List<string> Items { get; set; } = [];
+    }
+
+    public sealed record ProfileV1(string Name, int Age, string Nickname)
+    {
+        public ProfileV1()
+            : this("", 0, "")
+        {
+        }
+    }
+
+    public sealed record ProfileV2(string Name, int Age, string? Email)
+    {
+        public ProfileV2()
+            : this("", 0, null)
+        {
+        }
+    }
+}

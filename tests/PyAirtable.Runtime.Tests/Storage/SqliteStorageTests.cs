@@ -1,0 +1,215 @@
+using Microsoft.Data.Sqlite;
+using PyAirtable.Runtime.Reminders;
+using PyAirtable.Runtime.Storage;
+using PyAirtable.Runtime.Storage.Sqlite;
+using PyAirtable.Runtime.Streams;
+
+namespace PyAirtable.Runtime.Tests.Storage;
+
+/// <summary>What only the SQLite storage promises: the file outlives the storage, and writes share commits.</summary>
+public sealed class SqliteStorageTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pyairtable-sqlite-").FullName;
+
+    private string DatabasePath => Path.Combine(_folder, "runtime.db");
+
+    [Fact]
+    public async Task DataSurvivesDisposingAndReopeningTheStorageOnTheSameFile()
+    {
+        var grain = new GrainId("survivor", "1");
+        var stream = StreamId.Create("survivor", "1");
+        var reminder = new ReminderEntry(grain, "tick", DateTimeOffset.FromUnixTimeMilliseconds(1_900_000_000_123), TimeSpan.FromMinutes(5), DateTimeOffset.FromUnixTimeMilliseconds(1_900_000_300_123));
+        var subscription = new StreamSubscriptionRecord(Guid.NewGuid(), stream, grain);
+        var checkpoint = new SubscriberCheckpoint(stream, grain.ToString(), 2, null);
+        var state = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter { Count = 42 });
+        await using (var storage = await OpenAsync())
+        {
+            await storage.GrainStorage.WriteStateAsync("state", grain, state);
+            await storage.Reminders.UpsertRowAsync(reminder, CancellationToken.None);
+            await storage.StreamLog.AppendAsync(stream, [new StreamEventData(Guid.NewGuid(), "E", "{}", reminder.StartAt), new StreamEventData(Guid.NewGuid(), "E", "{}", reminder.StartAt)], CancellationToken.None);
+            await storage.StreamLog.AddSubscriptionAsync(subscription, CancellationToken.None);
+            await storage.StreamLog.SaveCheckpointsAsync([checkpoint], CancellationToken.None);
+        }
+
+        await using var reopened = await OpenAsync();
+
+        var read = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter());
+        await reopened.GrainStorage.ReadStateAsync("state", grain, read);
+        Assert.Equal(42, read.State.Count);
+        Assert.Equal(state.ETag, read.ETag);
+        Assert.Equal([reminder], await reopened.Reminders.ReadAllAsync(CancellationToken.None));
+        Assert.Equal([new StreamHead(stream, 2)], await reopened.StreamLog.ReadHeadsAsync(CancellationToken.None));
+        Assert.Equal(3, await reopened.StreamLog.AppendAsync(stream, [new StreamEventData(Guid.NewGuid(), "E", "{}", reminder.StartAt)], CancellationToken.None));
+        Assert.Equal([subscription], await reopened.StreamLog.ReadSubscriptionsAsync(CancellationToken.None));
+        Assert.Equal([checkpoint], await reopened.StreamLog.ReadCheckpointsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WritesStillQueuedWhenTheStorageIsDisposedAreCommittedFirst()
+    {
+        var storage = await OpenAsync();
+        var writes = Enumerable.Range(0, 200)
+            .Select(i => storage.GrainStorage.WriteStateAsync("state", new GrainId("queued", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter { Count = i })))
+            .ToArray();
+
+        await storage.DisposeAsync();
+
+        await Task.WhenAll(writes);
+        await using var reopened = await OpenAsync();
+        for (var i = 0; i < writes.Length; i += 37)
+        {
+            var read = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter());
+            await reopened.GrainStorage.ReadStateAsync("state", new GrainId("queued", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), read);
+            Assert.Equal(i, read.State.Count);
+        }
+    }
+
+    [Fact]
+    public async Task WritingAfterDisposeThrowsObjectDisposed()
+    {
+        var storage = await OpenAsync();
+        await storage.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() =>
+            storage.GrainStorage.WriteStateAsync("state", new GrainId("late", "1"), new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter())));
+    }
+
+    [Fact]
+    public async Task ConcurrentWritersShareCommits()
+    {
+        await using var storage = await OpenAsync();
+        var writer = storage.Database.Writer;
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async w =>
+        {
+            var state = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter());
+            for (var i = 0; i < 10; i++)
+            {
+                state.State.Count++;
+                await storage.GrainStorage.WriteStateAsync("state", new GrainId("shared", w.ToString(System.Globalization.CultureInfo.InvariantCulture)), state);
+            }
+        }));
+
+        Assert.Equal(320, writer.Writes);
+        Assert.True(writer.Commits * 4 <= writer.Writes, $"{writer.Writes} writes took {writer.Commits} commits");
+    }
+
+    [Fact]
+    public async Task AWriteThatFailsInsideABatchFailsOnlyItsOwnCaller()
+    {
+        await using var storage = await OpenAsync();
+        var grains = storage.GrainStorage;
+        using var gate = new ManualResetEventSlim();
+        var blocker = BlockWriter(storage, gate);
+
+        // Queued behind the blocker, these three run in one batch: the middle one has a stale ETag.
+        var first = grains.WriteStateAsync("state", new GrainId("batch", "first"), new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter { Count = 1 }));
+        var stale = grains.WriteStateAsync("state", new GrainId("batch", "stale"), new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter { Count = 2 }) { ETag = "3" });
+        var last = grains.WriteStateAsync("state", new GrainId("batch", "last"), new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter { Count = 3 }));
+        var commitsBefore = storage.Database.Writer.Commits;
+        gate.Set();
+
+        Assert.True(await blocker);
+        await first;
+        await last;
+        await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
+        Assert.Equal(commitsBefore + 2, storage.Database.Writer.Commits);
+        Assert.Equal(1, (await ReadCounterAsync(storage, "first")).State.Count);
+        Assert.Equal(3, (await ReadCounterAsync(storage, "last")).State.Count);
+        Assert.False((await ReadCounterAsync(storage, "stale")).RecordExists);
+    }
+
+    [Fact]
+    public async Task AWriteCancelledWhileQueuedIsNotApplied()
+    {
+        await using var storage = await OpenAsync();
+        using var gate = new ManualResetEventSlim();
+        using var cancel = new CancellationTokenSource();
+        var blocker = BlockWriter(storage, gate);
+        var cancelled = storage.GrainStorage.WriteStateAsync("state", new GrainId("batch", "cancelled"), new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter { Count = 1 }), cancel.Token);
+
+        await cancel.CancelAsync();
+        gate.Set();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        await blocker;
+        Assert.False((await ReadCounterAsync(storage, "cancelled")).RecordExists);
+    }
+
+    [Fact]
+    public async Task TwoStoragesInitializingOneFileAtOnceMigrateItOnce()
+    {
+        var first = new SqliteRuntimeStorage(DatabasePath);
+        var second = new SqliteRuntimeStorage(DatabasePath);
+        await using (first)
+        await using (second)
+        {
+            await Task.WhenAll(first.InitializeAsync(CancellationToken.None), second.InitializeAsync(CancellationToken.None));
+            await first.InitializeAsync(CancellationToken.None);
+
+            var state = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter { Count = 7 });
+            await second.GrainStorage.WriteStateAsync("state", new GrainId("both", "1"), state);
+            var read = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter());
+            await first.GrainStorage.ReadStateAsync("state", new GrainId("both", "1"), read);
+            Assert.Equal(7, read.State.Count);
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM schema_migrations";
+        Assert.Equal((long)SqliteMigrations.LatestVersion, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task InitializingOnAFileThatIsNotADatabaseSaysSoAndNamesTheFile()
+    {
+        await File.WriteAllTextAsync(DatabasePath, string.Concat(Enumerable.Repeat("this is a text file, not a database. ", 50)));
+        await using var storage = new SqliteRuntimeStorage(DatabasePath);
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.InitializeAsync(CancellationToken.None));
+
+        Assert.Contains(DatabasePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not a SQLite database", error.Message, StringComparison.Ordinal);
+        Assert.False(await storage.IsReachableAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnInitializedStorageIsReachable()
+    {
+        await using var storage = await OpenAsync();
+
+        Assert.True(await storage.IsReachableAsync(CancellationToken.None));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private async Task<SqliteRuntimeStorage> OpenAsync()
+    {
+        var storage = new SqliteRuntimeStorage(DatabasePath);
+        await storage.InitializeAsync(CancellationToken.None);
+        return storage;
+    }
+
+    /// <summary>Occupies the writer with a write that waits for <paramref name="gate"/>; returns once the writer is inside it.</summary>
+    private static Task<bool> BlockWriter(SqliteRuntimeStorage storage, ManualResetEventSlim gate)
+    {
+        using var started = new ManualResetEventSlim();
+        var blocker = storage.Database.WriteAsync(
+            _ =>
+            {
+                started.Set();
+                return gate.Wait(TimeSpan.FromSeconds(30));
+            },
+            CancellationToken.None);
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "The writer did not take the blocking write.");
+        return blocker;
+    }
+
+    private static async Task<GrainState<RuntimeStorageContract.Counter>> ReadCounterAsync(SqliteRuntimeStorage storage, string key)
+    {
+        var state = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter());
+        await storage.GrainStorage.ReadStateAsync("state", new GrainId("batch", key), state);
+        return state;
+    }
+}
