@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using PyAirtable.Api.Health;
+using PyAirtable.Api.Problems;
+
+namespace PyAirtable.Api;
+
+/// <summary>Composes the HTTP front end: error model, OpenAPI and every feature's endpoints.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>Adds the services the endpoints need.</summary>
+    public static IServiceCollection AddPyAirtableApi(this IServiceCollection services)
+    {
+        services.AddPyAirtableProblemDetails();
+        services.AddOpenApi("v1");
+        return services;
+    }
+
+    /// <summary>Maps <c>/openapi/v1.json</c>, health and every feature.</summary>
+    public static WebApplication MapPyAirtableApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UsePyAirtableProblemDetails();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthEndpoints();
+        return app;
+    }
+}

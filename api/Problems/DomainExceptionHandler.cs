@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using PyAirtable.Runtime;
+
+namespace PyAirtable.Api.Problems;
+
+/// <summary>
+/// The one mapping from exceptions to ProblemDetails. Only messages of exceptions that describe
+/// the caller's mistake reach the response; anything else is a 500 with a trace id and no detail.
+/// </summary>
+public sealed partial class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, "The request is malformed.", bad.Message),
+            JsonException => (StatusCodes.Status400BadRequest, "The request body is not valid JSON.", exception.Message),
+            ArgumentException => (StatusCodes.Status400BadRequest, "The request is invalid.", exception.Message),
+            KeyNotFoundException => (StatusCodes.Status404NotFound, "Not found.", exception.Message),
+            InconsistentStateException => (StatusCodes.Status409Conflict, "The resource was changed concurrently; retry.", null),
+            TimeoutException => (StatusCodes.Status504GatewayTimeout, "The operation timed out.", null),
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, "The client closed the request.", null),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null),
+        };
+
+        if (status >= 500)
+        {
+            Log.Unhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status,
+                Title = title,
+                Detail = detail,
+                Type = ProblemTypes.ForStatus(status),
+            },
+        });
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error for {Method} {Path}")]
+        public static partial void Unhandled(ILogger logger, string method, PathString path, Exception exception);
+    }
+}

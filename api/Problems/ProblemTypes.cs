@@ -1,0 +1,49 @@
+namespace PyAirtable.Api.Problems;
+
+/// <summary>The stable <c>type</c> URIs of PyAirtable's ProblemDetails; clients may switch on them.</summary>
+public static class ProblemTypes
+{
+    public const string Base = "https://pyairtable.dev/problems/";
+
+    public const string Validation = Base + "validation";
+
+    public const string BadRequest = Base + "bad-request";
+
+    public const string NotFound = Base + "not-found";
+
+    public const string Conflict = Base + "conflict";
+
+    public const string Unauthorized = Base + "unauthorized";
+
+    public const string Forbidden = Base + "forbidden";
+
+    public const string MethodNotAllowed = Base + "method-not-allowed";
+
+    public const string UnsupportedMediaType = Base + "unsupported-media-type";
+
+    public const string TooManyRequests = Base + "too-many-requests";
+
+    public const string Unavailable = Base + "unavailable";
+
+    public const string Timeout = Base + "timeout";
+
+    public const string Internal = Base + "internal";
+
+    /// <summary>The type for a status code that no more specific problem explains.</summary>
+    public static string ForStatus(int status) => status switch
+    {
+        400 => BadRequest,
+        401 => Unauthorized,
+        403 => Forbidden,
+        404 => NotFound,
+        405 => MethodNotAllowed,
+        409 => Conflict,
+        415 => UnsupportedMediaType,
+        422 => Validation,
+        429 => TooManyRequests,
+        503 => Unavailable,
+        504 => Timeout,
+        _ when status >= 500 => Internal,
+        _ => Base + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
