@@ -1,0 +1,14 @@
+namespace PyAirtable.Formulas.Functions;
+
+internal enum DateUnit
+{
+    Millisecond,
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}

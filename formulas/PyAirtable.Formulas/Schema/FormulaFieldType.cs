@@ -1,0 +1,19 @@
+namespace PyAirtable.Formulas.Schema;
+
+public enum FormulaFieldType
+{
+    Text,
+    Number,
+    Checkbox,
+    Date,
+    DateTime,
+    Duration,
+    SingleSelect,
+    MultipleSelects,
+    LinkedRecords,
+    Lookup,
+    Attachments,
+    Collaborator,
+    Formula,
+    Other,
+}
