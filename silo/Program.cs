@@ -4,13 +4,12 @@ using PyAirtable.Silo.Configuration;
 
 // Settings files ship next to the executable; data paths stay relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddPyAirtableSilo();
-
-await using var app = builder.Build();
-app.MapPyAirtableApi();
-
+WebApplication app;
 try
 {
+    builder.AddPyAirtableSilo();
+    app = builder.Build();
+    app.MapPyAirtableApi();
     await app.PrepareStorageAsync();
 }
 catch (Exception error) when (error is StorageUnavailableException or InvalidSiloConfigurationException)
@@ -20,6 +19,7 @@ catch (Exception error) when (error is StorageUnavailableException or InvalidSil
     return 2;
 }
 
+await using var running = app;
 await app.StartAsync();
 app.LogStarted();
 await app.WaitForShutdownAsync();

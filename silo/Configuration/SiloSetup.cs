@@ -34,6 +34,7 @@ public static partial class SiloSetup
             .AddGrains(GrainsAssembly.Assembly)
             .UseStorage(_ => CreateStorage(settings, postgres)));
         builder.Services.AddPyAirtableApi();
+        builder.Services.AddPyAirtableTelemetry(builder.Configuration);
         return builder;
     }
 

@@ -56,6 +56,28 @@ public sealed class SiloProcessTests : IDisposable
         Assert.Contains("sqlite (default), postgres or memory", silo.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AMalformedTelemetryEndpointIsRejectedWithWhatToSet()
+    {
+        await using var silo = SiloProcess.Start(_workingDirectory, new Dictionary<string, string> { ["PYAIRTABLE__Telemetry__OtlpEndpoint"] = "not a url" });
+
+        Assert.Equal(2, await silo.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("Telemetry:OtlpEndpoint", silo.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithATelemetryEndpointTheSiloStartsEvenWhenNoCollectorListens()
+    {
+        await using var silo = SiloProcess.Start(_workingDirectory, new Dictionary<string, string>
+        {
+            ["PYAIRTABLE__Telemetry__OtlpEndpoint"] = $"http://127.0.0.1:{SiloProcess.FreePort()}",
+            ["PYAIRTABLE__Storage__Provider"] = "memory",
+        });
+
+        Assert.True(await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), silo.Output);
+    }
+
     public void Dispose()
     {
         try
