@@ -2,11 +2,12 @@ using PyAirtable.Runtime.Streams;
 
 namespace PyAirtable.Runtime.Storage.Memory;
 
-/// <summary>The stream log in lists.</summary>
+/// <summary>The stream log in lists; an event id already in a stream's list is not appended again.</summary>
 public sealed class MemoryStreamLog : IStreamLog
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<StreamId, List<StoredStreamEvent>> _events = new();
+    private readonly HashSet<(StreamId, Guid)> _eventIds = new();
     private readonly Dictionary<Guid, StreamSubscriptionRecord> _subscriptions = new();
     private readonly Dictionary<(StreamId, string), SubscriberCheckpoint> _checkpoints = new();
 
@@ -15,17 +16,23 @@ public sealed class MemoryStreamLog : IStreamLog
         ArgumentNullException.ThrowIfNull(events);
         lock (_lock)
         {
-            if (!_events.TryGetValue(streamId, out var log))
-            {
-                _events[streamId] = log = [];
-            }
-
+            _events.TryGetValue(streamId, out var log);
             foreach (var e in events)
             {
+                if (!_eventIds.Add((streamId, e.EventId)))
+                {
+                    continue;
+                }
+
+                if (log is null)
+                {
+                    _events[streamId] = log = [];
+                }
+
                 log.Add(new StoredStreamEvent(streamId, log.Count + 1, e.EventId, e.PayloadType, e.Payload, e.Timestamp));
             }
 
-            return Task.FromResult((long)log.Count);
+            return Task.FromResult((long)(log?.Count ?? 0));
         }
     }
 

@@ -6,6 +6,8 @@ namespace PyAirtable.Runtime.Storage.Postgres;
 /// Grain state as JSON rows of <c>grain_state</c>; the ETag is the row's version number. A
 /// write is one conditional statement: an update that matches the version read, or an insert
 /// that does nothing when a row already exists. No row touched means the ETag was stale.
+/// Clearing keeps the row with no data and the next version, so an ETag handed out before a
+/// clear never matches again, and an insert finds the row and fails.
 /// </summary>
 public sealed class PostgresGrainStorage : IGrainStorage
 {
@@ -22,9 +24,10 @@ public sealed class PostgresGrainStorage : IGrainStorage
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            grainState.State = StateSerializer.Deserialize<TState>(reader.GetString(1));
+            var cleared = await reader.IsDBNullAsync(1, cancellationToken).ConfigureAwait(false);
+            grainState.State = cleared ? StateSerializer.CreateDefault<TState>() : StateSerializer.Deserialize<TState>(reader.GetString(1));
             grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-            grainState.RecordExists = true;
+            grainState.RecordExists = !cleared;
         }
         else
         {
@@ -83,17 +86,24 @@ public sealed class PostgresGrainStorage : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(grainState);
         bool cleared;
+        string? etag = null;
         if (grainState.ETag is null)
         {
+            // Nothing stored, nothing to clear: with no version handed out, none needs outdating.
             cleared = await StoredVersionAsync(stateName, grainId, cancellationToken).ConfigureAwait(false) is null;
         }
         else if (TryParseVersion(grainState.ETag, out var expected))
         {
-            await using var delete = _database.CreateCommand("DELETE FROM grain_state WHERE state_name = $1 AND grain_id = $2 AND version = $3");
-            delete.Parameters.AddWithValue(stateName);
-            delete.Parameters.AddWithValue(grainId.ToString());
-            delete.Parameters.AddWithValue(expected);
-            cleared = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            await using var tombstone = _database.CreateCommand("""
+                UPDATE grain_state SET version = version + 1, data = NULL, modified_at = $4
+                WHERE state_name = $1 AND grain_id = $2 AND version = $3
+                """);
+            tombstone.Parameters.AddWithValue(stateName);
+            tombstone.Parameters.AddWithValue(grainId.ToString());
+            tombstone.Parameters.AddWithValue(expected);
+            tombstone.Parameters.AddWithValue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            cleared = await tombstone.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            etag = (expected + 1).ToString(CultureInfo.InvariantCulture);
         }
         else
         {
@@ -105,7 +115,7 @@ public sealed class PostgresGrainStorage : IGrainStorage
             throw await MismatchAsync("clearing", stateName, grainId, grainState.ETag, cancellationToken).ConfigureAwait(false);
         }
 
-        grainState.ETag = null;
+        grainState.ETag = etag;
         grainState.RecordExists = false;
         grainState.State = StateSerializer.CreateDefault<TState>();
     }

@@ -56,6 +56,17 @@ internal static class PostgresMigrations
                 parked_error text NULL,
                 PRIMARY KEY (ns, key, subscriber));
             """),
+
+        // A cleared state keeps its row with no data (a tombstone) so its version never restarts.
+        // An event id is unique per stream so that a retried append is a no-op; a copy that
+        // predates the index gets an id of its own, keeping every sequence number and checkpoint valid.
+        (2, """
+            ALTER TABLE grain_state ALTER COLUMN data DROP NOT NULL;
+            UPDATE stream_events AS e SET event_id = gen_random_uuid()
+            FROM (SELECT ns, key, seq, row_number() OVER (PARTITION BY ns, key, event_id ORDER BY seq) AS copy FROM stream_events) AS d
+            WHERE d.copy > 1 AND e.ns = d.ns AND e.key = d.key AND e.seq = d.seq;
+            CREATE UNIQUE INDEX IF NOT EXISTS stream_events_event_id ON stream_events (ns, key, event_id);
+            """),
     ];
 
     public static int LatestVersion => s_steps[^1].Version;

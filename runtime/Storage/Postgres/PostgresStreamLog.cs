@@ -1,12 +1,13 @@
+using Npgsql;
 using PyAirtable.Runtime.Streams;
 
 namespace PyAirtable.Runtime.Storage.Postgres;
 
 /// <summary>
 /// The stream log in <c>stream_events</c>, with each stream's last sequence number in
-/// <c>stream_heads</c>. An append is one statement: it increments the head row, which locks it
-/// until commit so concurrent appenders to the same stream queue behind each other, and inserts
-/// the events numbered from the new head.
+/// <c>stream_heads</c>. An append locks the stream's head row until commit, so concurrent
+/// appenders to the same stream queue behind each other, then inserts the events whose ids the
+/// stream does not hold yet, numbered from the head: appending an event again is a no-op.
 /// </summary>
 public sealed class PostgresStreamLog : IStreamLog
 {
@@ -25,26 +26,41 @@ public sealed class PostgresStreamLog : IStreamLog
             return await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : 0;
         }
 
-        // A single statement is its own transaction: the head's increment and the inserts commit together.
-        await using var command = _database.CreateCommand("""
-            WITH head AS (
-                INSERT INTO stream_heads AS h (ns, key, last_seq) VALUES ($1, $2, $3)
-                ON CONFLICT (ns, key) DO UPDATE SET last_seq = h.last_seq + EXCLUDED.last_seq
-                RETURNING h.last_seq),
+        // One round trip, one implicit transaction. The first statement locks the head row, so
+        // appenders to the same stream queue there; the second then takes a snapshot that sees
+        // every event they committed, skips the ids already stored, numbers the rest from the head
+        // and moves it. In one statement the snapshot would predate the wait for the lock.
+        await using var batch = _database.DataSource.CreateBatch();
+        var lockHead = new NpgsqlBatchCommand("""
+            INSERT INTO stream_heads AS h (ns, key, last_seq) VALUES ($1, $2, 0)
+            ON CONFLICT (ns, key) DO UPDATE SET last_seq = h.last_seq
+            """);
+        lockHead.Parameters.AddWithValue(streamId.Namespace);
+        lockHead.Parameters.AddWithValue(streamId.Key);
+        var append = new NpgsqlBatchCommand("""
+            WITH batch AS (
+                SELECT e.*, row_number() OVER (PARTITION BY e.event_id ORDER BY e.ord) AS copy
+                FROM unnest($3::uuid[], $4::text[], $5::text[], $6::bigint[]) WITH ORDINALITY AS e(event_id, payload_type, payload, created_at, ord)),
+            fresh AS (
+                SELECT b.*, row_number() OVER (ORDER BY b.ord) AS n FROM batch AS b
+                WHERE b.copy = 1 AND NOT EXISTS (SELECT 1 FROM stream_events AS s WHERE s.ns = $1 AND s.key = $2 AND s.event_id = b.event_id)),
             appended AS (
                 INSERT INTO stream_events (ns, key, seq, event_id, payload_type, payload, created_at)
-                SELECT $1, $2, head.last_seq - $3 + e.ord, e.event_id, e.payload_type, e.payload, e.created_at
-                FROM head, unnest($4::uuid[], $5::text[], $6::text[], $7::bigint[]) WITH ORDINALITY AS e(event_id, payload_type, payload, created_at, ord))
-            SELECT last_seq FROM head
+                SELECT $1, $2, h.last_seq + f.n, f.event_id, f.payload_type, f.payload, f.created_at
+                FROM stream_heads AS h, fresh AS f WHERE h.ns = $1 AND h.key = $2)
+            UPDATE stream_heads SET last_seq = last_seq + (SELECT count(*) FROM fresh)
+            WHERE ns = $1 AND key = $2
+            RETURNING last_seq
             """);
-        command.Parameters.AddWithValue(streamId.Namespace);
-        command.Parameters.AddWithValue(streamId.Key);
-        command.Parameters.AddWithValue((long)events.Count);
-        command.Parameters.AddWithValue(events.Select(e => e.EventId).ToArray());
-        command.Parameters.AddWithValue(events.Select(e => e.PayloadType).ToArray());
-        command.Parameters.AddWithValue(events.Select(e => e.Payload).ToArray());
-        command.Parameters.AddWithValue(events.Select(e => e.Timestamp.ToUnixTimeMilliseconds()).ToArray());
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        append.Parameters.AddWithValue(streamId.Namespace);
+        append.Parameters.AddWithValue(streamId.Key);
+        append.Parameters.AddWithValue(events.Select(e => e.EventId).ToArray());
+        append.Parameters.AddWithValue(events.Select(e => e.PayloadType).ToArray());
+        append.Parameters.AddWithValue(events.Select(e => e.Payload).ToArray());
+        append.Parameters.AddWithValue(events.Select(e => e.Timestamp.ToUnixTimeMilliseconds()).ToArray());
+        batch.BatchCommands.Add(lockHead);
+        batch.BatchCommands.Add(append);
+        return (long)(await batch.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<IReadOnlyList<StoredStreamEvent>> ReadAsync(StreamId streamId, long afterSequence, int maxCount, CancellationToken cancellationToken)

@@ -3,7 +3,11 @@ using Microsoft.Data.Sqlite;
 
 namespace PyAirtable.Runtime.Storage.Sqlite;
 
-/// <summary>Grain state as JSON rows of <c>grain_state</c>; the ETag is the row's version number.</summary>
+/// <summary>
+/// Grain state as JSON rows of <c>grain_state</c>; the ETag is the row's version number. Clearing
+/// keeps the row with no data and the next version, so an ETag handed out before a clear never
+/// matches again.
+/// </summary>
 public sealed class SqliteGrainStorage : IGrainStorage
 {
     private readonly SqliteDatabase _database;
@@ -21,9 +25,10 @@ public sealed class SqliteGrainStorage : IGrainStorage
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            grainState.State = StateSerializer.Deserialize<TState>(reader.GetString(1));
+            var cleared = reader.IsDBNull(1);
+            grainState.State = cleared ? StateSerializer.CreateDefault<TState>() : StateSerializer.Deserialize<TState>(reader.GetString(1));
             grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-            grainState.RecordExists = true;
+            grainState.RecordExists = !cleared;
         }
         else
         {
@@ -48,8 +53,9 @@ public sealed class SqliteGrainStorage : IGrainStorage
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var etag = grainState.ETag;
-        await _database.WriteAsync(connection => Clear(connection, stateName, grainId, etag), cancellationToken).ConfigureAwait(false);
-        grainState.ETag = null;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var version = await _database.WriteAsync(connection => Clear(connection, stateName, grainId, etag, now), cancellationToken).ConfigureAwait(false);
+        grainState.ETag = version?.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = false;
         grainState.State = StateSerializer.CreateDefault<TState>();
     }
@@ -64,6 +70,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
         long written;
         if (etag is null)
         {
+            // A tombstone is a row too: whoever saw nothing before a clear holds a stale view.
             command.CommandText = """
                 INSERT INTO grain_state (state_name, grain_id, version, data, modified_at) VALUES ($state, $grain, 1, $data, $now)
                 ON CONFLICT (grain_id, state_name) DO NOTHING
@@ -87,11 +94,12 @@ public sealed class SqliteGrainStorage : IGrainStorage
         return command.ExecuteNonQuery() == 1 ? written : throw Mismatch("writing", connection, stateName, grainId, etag);
     }
 
-    private static bool Clear(SqliteConnection connection, string stateName, GrainId grainId, string? etag)
+    /// <summary>Turns the row into a tombstone at the next version and returns that version; null when there was nothing to clear.</summary>
+    private static long? Clear(SqliteConnection connection, string stateName, GrainId grainId, string? etag, long now)
     {
         if (etag is null)
         {
-            return StoredVersion(connection, stateName, grainId) is null ? true : throw Mismatch("clearing", connection, stateName, grainId, etag);
+            return StoredVersion(connection, stateName, grainId) is null ? null : throw Mismatch("clearing", connection, stateName, grainId, etag);
         }
 
         if (!TryParseVersion(etag, out var expected))
@@ -100,11 +108,15 @@ public sealed class SqliteGrainStorage : IGrainStorage
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM grain_state WHERE grain_id = $grain AND state_name = $state AND version = $expected";
+        command.CommandText = """
+            UPDATE grain_state SET version = version + 1, data = NULL, modified_at = $now
+            WHERE grain_id = $grain AND state_name = $state AND version = $expected
+            """;
         command.Parameters.AddWithValue("$grain", grainId.ToString());
         command.Parameters.AddWithValue("$state", stateName);
         command.Parameters.AddWithValue("$expected", expected);
-        return command.ExecuteNonQuery() == 1 ? true : throw Mismatch("clearing", connection, stateName, grainId, etag);
+        command.Parameters.AddWithValue("$now", now);
+        return command.ExecuteNonQuery() == 1 ? expected + 1 : throw Mismatch("clearing", connection, stateName, grainId, etag);
     }
 
     private static InconsistentStateException Mismatch(string action, SqliteConnection connection, string stateName, GrainId grainId, string? etag) =>

@@ -54,6 +54,29 @@ internal static class SqliteMigrations
                 parked_error TEXT NULL,
                 PRIMARY KEY (ns, key, subscriber));
             """),
+
+        // A cleared state keeps its row with no data (a tombstone) so its version never restarts,
+        // which needs data nullable: SQLite cannot drop NOT NULL, so the table is rebuilt. An event
+        // id is unique per stream so that a retried append is a no-op; a copy that predates the
+        // index gets an id of its own, keeping every sequence number and checkpoint valid.
+        (2, """
+            CREATE TABLE grain_state_v2 (
+                state_name TEXT NOT NULL,
+                grain_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                data TEXT NULL,
+                modified_at INTEGER NOT NULL,
+                PRIMARY KEY (grain_id, state_name));
+            INSERT INTO grain_state_v2 (state_name, grain_id, version, data, modified_at)
+                SELECT state_name, grain_id, version, data, modified_at FROM grain_state;
+            DROP TABLE grain_state;
+            ALTER TABLE grain_state_v2 RENAME TO grain_state;
+            UPDATE stream_events SET event_id = lower(hex(randomblob(16)))
+            WHERE rowid IN (
+                SELECT rowid FROM (SELECT rowid, row_number() OVER (PARTITION BY ns, key, event_id ORDER BY seq) AS copy FROM stream_events)
+                WHERE copy > 1);
+            CREATE UNIQUE INDEX IF NOT EXISTS stream_events_event_id ON stream_events (ns, key, event_id);
+            """),
     ];
 
     public static int LatestVersion => s_steps[^1].Version;

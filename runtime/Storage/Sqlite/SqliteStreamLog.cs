@@ -6,10 +6,12 @@ namespace PyAirtable.Runtime.Storage.Sqlite;
 /// <summary>
 /// The stream log in <c>stream_events</c>, with each stream's last sequence number in
 /// <c>stream_heads</c>. Appends run on the single writer, so sequence numbers are consecutive
-/// without further locking.
+/// without further locking, and an event id already in the stream is skipped rather than stored twice.
 /// </summary>
 public sealed class SqliteStreamLog : IStreamLog
 {
+    private const string LastSequenceSql = "SELECT last_seq FROM stream_heads WHERE ns = $ns AND key = $key";
+
     private readonly SqliteDatabase _database;
 
     internal SqliteStreamLog(SqliteDatabase database) => _database = database;
@@ -176,20 +178,51 @@ public sealed class SqliteStreamLog : IStreamLog
 
     private static long Append(SqliteConnection connection, StreamId streamId, IReadOnlyList<StreamEventData> events)
     {
-        long last;
-        using (var head = connection.CreateCommand())
+        var fresh = FreshEvents(connection, streamId, events);
+        using var head = connection.CreateCommand();
+        head.Parameters.AddWithValue("$ns", streamId.Namespace);
+        head.Parameters.AddWithValue("$key", streamId.Key);
+        if (fresh.Count == 0)
         {
-            head.CommandText = """
-                INSERT INTO stream_heads (ns, key, last_seq) VALUES ($ns, $key, $count)
-                ON CONFLICT (ns, key) DO UPDATE SET last_seq = last_seq + excluded.last_seq
-                RETURNING last_seq
-                """;
-            head.Parameters.AddWithValue("$ns", streamId.Namespace);
-            head.Parameters.AddWithValue("$key", streamId.Key);
-            head.Parameters.AddWithValue("$count", events.Count);
-            last = (long)head.ExecuteScalar()!;
+            head.CommandText = LastSequenceSql;
+            return head.ExecuteScalar() is long stored ? stored : 0;
         }
 
+        head.CommandText = """
+            INSERT INTO stream_heads (ns, key, last_seq) VALUES ($ns, $key, $count)
+            ON CONFLICT (ns, key) DO UPDATE SET last_seq = last_seq + excluded.last_seq
+            RETURNING last_seq
+            """;
+        head.Parameters.AddWithValue("$count", fresh.Count);
+        var last = (long)head.ExecuteScalar()!;
+        Insert(connection, streamId, fresh, last - fresh.Count);
+        return last;
+    }
+
+    /// <summary>The events whose ids are not yet in the stream (nor earlier in the batch), in order: appending the rest again is a no-op.</summary>
+    private static List<StreamEventData> FreshEvents(SqliteConnection connection, StreamId streamId, IReadOnlyList<StreamEventData> events)
+    {
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM stream_events WHERE ns = $ns AND key = $key AND event_id = $eventId";
+        exists.Parameters.AddWithValue("$ns", streamId.Namespace);
+        exists.Parameters.AddWithValue("$key", streamId.Key);
+        var eventId = exists.Parameters.Add("$eventId", SqliteType.Text);
+        var seen = new HashSet<Guid>();
+        var fresh = new List<StreamEventData>(events.Count);
+        foreach (var e in events)
+        {
+            eventId.Value = e.EventId.ToString();
+            if (seen.Add(e.EventId) && exists.ExecuteScalar() is null)
+            {
+                fresh.Add(e);
+            }
+        }
+
+        return fresh;
+    }
+
+    private static void Insert(SqliteConnection connection, StreamId streamId, List<StreamEventData> events, long afterSequence)
+    {
         using var insert = connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO stream_events (ns, key, seq, event_id, payload_type, payload, created_at)
@@ -202,7 +235,7 @@ public sealed class SqliteStreamLog : IStreamLog
         var payloadType = insert.Parameters.Add("$payloadType", SqliteType.Text);
         var payload = insert.Parameters.Add("$payload", SqliteType.Text);
         var createdAt = insert.Parameters.Add("$createdAt", SqliteType.Integer);
-        var sequence = last - events.Count;
+        var sequence = afterSequence;
         foreach (var e in events)
         {
             seq.Value = ++sequence;
@@ -212,15 +245,13 @@ public sealed class SqliteStreamLog : IStreamLog
             createdAt.Value = e.Timestamp.ToUnixTimeMilliseconds();
             insert.ExecuteNonQuery();
         }
-
-        return last;
     }
 
     private async Task<long> ReadLastSequenceAsync(StreamId streamId, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT last_seq FROM stream_heads WHERE ns = $ns AND key = $key";
+        command.CommandText = LastSequenceSql;
         command.Parameters.AddWithValue("$ns", streamId.Namespace);
         command.Parameters.AddWithValue("$key", streamId.Key);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long last ? last : 0;

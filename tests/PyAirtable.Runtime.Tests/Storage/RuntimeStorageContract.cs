@@ -133,19 +133,7 @@ public abstract class RuntimeStorageContract : IAsyncLifetime
             var grain = NewGrain();
             var writers = Enumerable.Range(1, 2).Select(n => new GrainState<Counter>(new Counter { Count = n })).ToArray();
 
-            var outcomes = await Task.WhenAll(writers.Select(async state =>
-            {
-                await Task.Yield();
-                try
-                {
-                    await Grains.WriteStateAsync(StateName, grain, state);
-                    return true;
-                }
-                catch (InconsistentStateException)
-                {
-                    return false;
-                }
-            }));
+            var outcomes = await Task.WhenAll(writers.Select(state => TryWriteAsync(grain, state)));
 
             Assert.Single(outcomes, won => won);
             var winner = writers[Array.IndexOf(outcomes, true)];
@@ -156,24 +144,116 @@ public abstract class RuntimeStorageContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ClearingDeletesTheStateAndResetsTheRecord()
+    public async Task ClearingResetsTheRecordAndGivesItANewEtag()
     {
         var grain = NewGrain();
         var state = new GrainState<Counter>(new Counter { Count = 5 });
         await Grains.WriteStateAsync(StateName, grain, state);
+        var written = state.ETag;
 
         await Grains.ClearStateAsync(StateName, grain, state);
 
-        Assert.Null(state.ETag);
+        Assert.NotNull(state.ETag);
+        Assert.NotEqual(written, state.ETag);
         Assert.False(state.RecordExists);
         Assert.Equal(0, state.State.Count);
         var read = await ReadAsync<Counter>(grain);
         Assert.False(read.RecordExists);
-        Assert.Null(read.ETag);
+        Assert.Equal(state.ETag, read.ETag);
+        Assert.Equal(0, read.State.Count);
+        Assert.Empty(read.State.Items);
 
         state.State.Count = 6;
         await Grains.WriteStateAsync(StateName, grain, state);
         Assert.Equal(6, (await ReadAsync<Counter>(grain)).State.Count);
+    }
+
+    [Fact]
+    public async Task AnEtagFromBeforeAClearNeverMatchesAgain()
+    {
+        var grain = NewGrain();
+        var current = new GrainState<Counter>(new Counter { Count = 1 });
+        await Grains.WriteStateAsync(StateName, grain, current);
+        var stale = await ReadAsync<Counter>(grain);
+        var staleEtag = stale.ETag;
+        await Grains.ClearStateAsync(StateName, grain, current);
+
+        stale.State.Count = 100;
+        var afterClear = await Assert.ThrowsAsync<InconsistentStateException>(() => Grains.WriteStateAsync(StateName, grain, stale));
+        Assert.Equal(current.ETag, afterClear.StoredEtag);
+        Assert.Equal(staleEtag, afterClear.CurrentEtag);
+
+        // Once the state is written afresh, its version must still be past every ETag handed out before the clear.
+        var recreated = await ReadAsync<Counter>(grain);
+        recreated.State.Count = 2;
+        await Grains.WriteStateAsync(StateName, grain, recreated);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Grains.WriteStateAsync(StateName, grain, stale));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Grains.ClearStateAsync(StateName, grain, stale));
+
+        var stored = await ReadAsync<Counter>(grain);
+        Assert.Equal(2, stored.State.Count);
+        Assert.Equal(recreated.ETag, stored.ETag);
+    }
+
+    [Fact]
+    public async Task WritingWithoutAnEtagOverAClearedStateThrows()
+    {
+        var grain = NewGrain();
+        var state = new GrainState<Counter>(new Counter { Count = 1 });
+        await Grains.WriteStateAsync(StateName, grain, state);
+        await Grains.ClearStateAsync(StateName, grain, state);
+
+        var unaware = new GrainState<Counter>(new Counter { Count = 7 });
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Grains.WriteStateAsync(StateName, grain, unaware));
+
+        Assert.Equal(state.ETag, error.StoredEtag);
+        Assert.Null(error.CurrentEtag);
+        var stored = await ReadAsync<Counter>(grain);
+        Assert.False(stored.RecordExists);
+        Assert.Equal(state.ETag, stored.ETag);
+    }
+
+    [Fact]
+    public async Task ClearingAClearedStateNeedsItsEtag()
+    {
+        var grain = NewGrain();
+        var state = new GrainState<Counter>(new Counter { Count = 1 });
+        await Grains.WriteStateAsync(StateName, grain, state);
+        await Grains.ClearStateAsync(StateName, grain, state);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Grains.ClearStateAsync(StateName, grain, new GrainState<Counter>(new Counter())));
+        var read = await ReadAsync<Counter>(grain);
+        await Grains.ClearStateAsync(StateName, grain, read);
+
+        Assert.False(read.RecordExists);
+        Assert.Equal(read.ETag, (await ReadAsync<Counter>(grain)).ETag);
+    }
+
+    [Fact]
+    public async Task OfTwoWritersRecreatingAClearedStateExactlyOneWins()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var grain = NewGrain();
+            var first = new GrainState<Counter>(new Counter());
+            await Grains.WriteStateAsync(StateName, grain, first);
+            await Grains.ClearStateAsync(StateName, grain, first);
+            var writers = new List<GrainState<Counter>>();
+            for (var n = 1; n <= 2; n++)
+            {
+                var writer = await ReadAsync<Counter>(grain);
+                writer.State.Count = n;
+                writers.Add(writer);
+            }
+
+            var outcomes = await Task.WhenAll(writers.Select(state => TryWriteAsync(grain, state)));
+
+            Assert.Single(outcomes, won => won);
+            var winner = writers[Array.IndexOf(outcomes, true)];
+            var stored = await ReadAsync<Counter>(grain);
+            Assert.Equal(winner.State.Count, stored.State.Count);
+            Assert.Equal(winner.ETag, stored.ETag);
+        }
     }
 
     [Fact]
@@ -346,6 +426,84 @@ public abstract class RuntimeStorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendingTheSameBatchTwiceStoresItOnce()
+    {
+        var stream = NewStream();
+        var batch = Events(3);
+        Assert.Equal(3, await Storage.StreamLog.AppendAsync(stream, batch, CancellationToken.None));
+
+        Assert.Equal(3, await Storage.StreamLog.AppendAsync(stream, batch, CancellationToken.None));
+
+        var stored = await Storage.StreamLog.ReadAsync(stream, 0, 100, CancellationToken.None);
+        Assert.Equal(batch.Select(e => e.EventId), stored.Select(e => e.EventId));
+        Assert.Equal([1L, 2, 3], stored.Select(e => e.Sequence));
+        Assert.Contains(new StreamHead(stream, 3), await Storage.StreamLog.ReadHeadsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AppendingABatchWithAStoredAndANewEventAppendsOnlyTheNewOne()
+    {
+        var stream = NewStream();
+        var events = Events(3);
+        await Storage.StreamLog.AppendAsync(stream, [events[0]], CancellationToken.None);
+
+        Assert.Equal(2, await Storage.StreamLog.AppendAsync(stream, [events[0], events[1]], CancellationToken.None));
+        Assert.Equal(3, await Storage.StreamLog.AppendAsync(stream, [events[2], events[1]], CancellationToken.None));
+
+        var stored = await Storage.StreamLog.ReadAsync(stream, 0, 100, CancellationToken.None);
+        Assert.Equal(
+            events.Select((e, i) => new StoredStreamEvent(stream, i + 1, e.EventId, e.PayloadType, e.Payload, e.Timestamp)),
+            stored);
+    }
+
+    [Fact]
+    public async Task AnEventIdRepeatedWithinABatchIsAppendedOnce()
+    {
+        var stream = NewStream();
+        var events = Events(2);
+
+        Assert.Equal(2, await Storage.StreamLog.AppendAsync(stream, [events[0], events[0], events[1]], CancellationToken.None));
+
+        Assert.Equal(
+            events.Select(e => e.EventId),
+            (await Storage.StreamLog.ReadAsync(stream, 0, 100, CancellationToken.None)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task AnEventIdIsUniquePerStreamNotAcrossStreams()
+    {
+        var first = NewStream();
+        var second = NewStream();
+        var batch = Events(2);
+        await Storage.StreamLog.AppendAsync(first, batch, CancellationToken.None);
+
+        Assert.Equal(2, await Storage.StreamLog.AppendAsync(second, batch, CancellationToken.None));
+
+        Assert.Equal(2, (await Storage.StreamLog.ReadAsync(second, 0, 100, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task ConcurrentAppendsOfTheSameBatchStoreItOnce()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var stream = NewStream();
+            var batch = Events(3);
+
+            var lasts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+            {
+                await Task.Yield();
+                return await Storage.StreamLog.AppendAsync(stream, batch, CancellationToken.None);
+            }));
+
+            Assert.All(lasts, last => Assert.Equal(3, last));
+            var stored = await Storage.StreamLog.ReadAsync(stream, 0, 100, CancellationToken.None);
+            Assert.Equal(batch.Select(e => e.EventId), stored.Select(e => e.EventId));
+            Assert.Equal([1L, 2, 3], stored.Select(e => e.Sequence));
+        }
+    }
+
+    [Fact]
     public async Task ConcurrentAppendsToOneStreamNeverDuplicateOrSkipASequence()
     {
         var stream = NewStream();
@@ -399,6 +557,16 @@ public abstract class RuntimeStorageContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HeadsListNoStreamThatOnlyHadEmptyAppends()
+    {
+        var empty = NewStream();
+
+        await Storage.StreamLog.AppendAsync(empty, [], CancellationToken.None);
+
+        Assert.DoesNotContain(await Storage.StreamLog.ReadHeadsAsync(CancellationToken.None), h => h.StreamId == empty);
+    }
+
+    [Fact]
     public async Task AddingASubscriptionTwiceKeepsOneAndRemovingItDeletesIt()
     {
         var subscription = new StreamSubscriptionRecord(Guid.NewGuid(), NewStream(), NewGrain());
@@ -448,6 +616,21 @@ public abstract class RuntimeStorageContract : IAsyncLifetime
         var state = new GrainState<TState>(new TState());
         await Grains.ReadStateAsync(StateName, grain, state);
         return state;
+    }
+
+    /// <summary>Writes from a fresh turn; false when the ETag lost.</summary>
+    private async Task<bool> TryWriteAsync(GrainId grain, GrainState<Counter> state)
+    {
+        await Task.Yield();
+        try
+        {
+            await Grains.WriteStateAsync(StateName, grain, state);
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            return false;
+        }
     }
 
     private async Task<IReadOnlyList<SubscriberCheckpoint>> CheckpointsOfAsync(StreamId stream) =>

@@ -162,6 +162,47 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task AFileLeftByTheFirstSchemaKeepsItsDataAndGainsTombstonesAndUniqueEventIds()
+    {
+        var repeated = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        await using (var old = new SqliteConnection($"Data Source={DatabasePath};Pooling=false"))
+        {
+            await old.OpenAsync();
+            await using var command = old.CreateCommand();
+            // The tables step 1 made that step 2 changes, with a duplicate appended before event ids were unique.
+            command.CommandText = $$"""
+                CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, applied_at INTEGER NOT NULL);
+                INSERT INTO schema_migrations VALUES (1, 0);
+                CREATE TABLE grain_state (state_name TEXT NOT NULL, grain_id TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL, modified_at INTEGER NOT NULL, PRIMARY KEY (grain_id, state_name));
+                INSERT INTO grain_state VALUES ('state', 'old/1', 3, '{"Count":7}', 0);
+                CREATE TABLE stream_heads (ns TEXT NOT NULL, key TEXT NOT NULL, last_seq INTEGER NOT NULL, PRIMARY KEY (ns, key));
+                INSERT INTO stream_heads VALUES ('old', '1', 3);
+                CREATE TABLE stream_events (ns TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, event_id TEXT NOT NULL, payload_type TEXT NOT NULL, payload TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (ns, key, seq));
+                INSERT INTO stream_events VALUES ('old', '1', 1, '{{repeated}}', 'E', '1', 0), ('old', '1', 2, '{{other}}', 'E', '2', 0), ('old', '1', 3, '{{repeated}}', 'E', '3', 0);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var storage = await OpenAsync();
+
+        var grain = new GrainId("old", "1");
+        var state = new GrainState<RuntimeStorageContract.Counter>(new RuntimeStorageContract.Counter());
+        await storage.GrainStorage.ReadStateAsync("state", grain, state);
+        Assert.Equal(7, state.State.Count);
+        Assert.Equal("3", state.ETag);
+        await storage.GrainStorage.ClearStateAsync("state", grain, state);
+        Assert.Equal("4", state.ETag);
+
+        var stream = StreamId.Create("old", "1");
+        var events = await storage.StreamLog.ReadAsync(stream, 0, 10, CancellationToken.None);
+        Assert.Equal(["1", "2", "3"], events.Select(e => e.Payload));
+        Assert.Equal([repeated, other], events.Take(2).Select(e => e.EventId));
+        Assert.DoesNotContain(events[2].EventId, new[] { repeated, other });
+        Assert.Equal(3, await storage.StreamLog.AppendAsync(stream, [new StreamEventData(repeated, "E", "4", DateTimeOffset.UnixEpoch)], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task InitializingOnAFileThatIsNotADatabaseSaysSoAndNamesTheFile()
     {
         await File.WriteAllTextAsync(DatabasePath, string.Concat(Enumerable.Repeat("this is a text file, not a database. ", 50)));
