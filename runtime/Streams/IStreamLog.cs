@@ -5,7 +5,8 @@ public interface IStreamLog
 {
     /// <summary>
     /// Appends events to a stream with consecutive sequence numbers; durable when it returns.
-    /// Returns the sequence number of the last event appended.
+    /// An event whose id is already in the stream is skipped, so a retried append stores nothing twice.
+    /// Returns the stream's last sequence number.
     /// </summary>
     Task<long> AppendAsync(StreamId streamId, IReadOnlyList<StreamEventData> events, CancellationToken cancellationToken);
 
