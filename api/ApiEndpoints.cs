@@ -1,7 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using PyAirtable.Api.Admin;
+using PyAirtable.Api.ApiKeys;
+using PyAirtable.Api.Auth;
 using PyAirtable.Api.Health;
 using PyAirtable.Api.Problems;
+using PyAirtable.Api.Users;
+using PyAirtable.Api.Workspaces;
 
 namespace PyAirtable.Api;
 
@@ -13,6 +20,8 @@ public static class ApiEndpoints
     {
         services.AddPyAirtableProblemDetails();
         services.AddOpenApi("v1");
+        services.AddPyAirtableAuthentication();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return services;
     }
 
@@ -22,7 +31,14 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.UsePyAirtableProblemDetails();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapMeEndpoints();
+        app.MapWorkspaceEndpoints();
+        app.MapApiKeyEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using PyAirtable.GrainInterfaces.Security;
 using PyAirtable.Runtime;
 
 namespace PyAirtable.Api.Problems;
@@ -18,6 +19,9 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
         ArgumentNullException.ThrowIfNull(httpContext);
         var (status, title, detail) = exception switch
         {
+            ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden.", exception.Message),
+            CredentialsRejectedException => (StatusCodes.Status403Forbidden, "The credentials were rejected.", exception.Message),
+            ConflictException => (StatusCodes.Status409Conflict, "Conflict.", exception.Message),
             BadHttpRequestException bad => (bad.StatusCode, "The request is malformed.", bad.Message),
             JsonException => (StatusCodes.Status400BadRequest, "The request body is not valid JSON.", exception.Message),
             ArgumentException => (StatusCodes.Status400BadRequest, "The request is invalid.", exception.Message),
@@ -43,7 +47,7 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
                 Status = status,
                 Title = title,
                 Detail = detail,
-                Type = ProblemTypes.ForStatus(status),
+                Type = exception is CredentialsRejectedException ? ProblemTypes.CredentialsRejected : ProblemTypes.ForStatus(status),
             },
         });
     }

@@ -29,6 +29,14 @@ public static class ProblemTypes
 
     public const string Internal = Base + "internal";
 
+    public const string InvalidCredentials = Base + "invalid-credentials";
+
+    public const string TwoFactorRequired = Base + "two-factor-required";
+
+    public const string PasswordChangeRequired = Base + "password-change-required";
+
+    public const string CredentialsRejected = Base + "credentials-rejected";
+
     /// <summary>The type for a status code that no more specific problem explains.</summary>
     public static string ForStatus(int status) => status switch
     {

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Options;
 using PyAirtable.Api;
 using PyAirtable.Grains;
+using PyAirtable.Grains.Audit;
+using PyAirtable.Grains.Security;
 using PyAirtable.Runtime;
 using PyAirtable.Runtime.Hosting;
 using PyAirtable.Runtime.Storage;
@@ -33,6 +35,10 @@ public static partial class SiloSetup
         builder.Services.AddPyAirtableRuntime(runtime => runtime
             .AddGrains(GrainsAssembly.Assembly)
             .UseStorage(_ => CreateStorage(settings, postgres)));
+        builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.SectionName));
+        builder.Services.AddSingleton<AuthKeys>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddHostedService<AdminBootstrap>();
         builder.Services.AddPyAirtableApi();
         builder.Services.AddPyAirtableTelemetry(builder.Configuration);
         return builder;

@@ -1,0 +1,3 @@
+namespace PyAirtable.Api.Auth;
+
+public sealed record LoginBody(string? Email, string? Password, string? TotpCode);

@@ -1,0 +1,3 @@
+namespace PyAirtable.Api.Auth;
+
+public sealed record RefreshRequest(string? RefreshToken);

@@ -1,0 +1,3 @@
+namespace PyAirtable.Api.Auth;
+
+public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName);

@@ -1,0 +1,3 @@
+namespace PyAirtable.Api.Users;
+
+public sealed record TwoFactorCodeRequest(string? Code, string? Password);

@@ -1,0 +1,3 @@
+namespace PyAirtable.Api.Users;
+
+public sealed record UpdateProfileRequest(string? DisplayName, string? Email, string? CurrentPassword);

@@ -1,0 +1,5 @@
+using PyAirtable.GrainInterfaces.Workspaces;
+
+namespace PyAirtable.Api.Workspaces;
+
+public sealed record RoleRequest(WorkspaceRole? Role);

@@ -1,0 +1,3 @@
+namespace PyAirtable.Api.Workspaces;
+
+public sealed record TransferOwnershipRequest(string? UserId);

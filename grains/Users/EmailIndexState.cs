@@ -1,0 +1,6 @@
+namespace PyAirtable.Grains.Users;
+
+public sealed record EmailIndexState
+{
+    public string? UserId { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace PyAirtable.Grains.Users;
+
+/// <summary>What presenting a refresh token does.</summary>
+public enum RefreshResult
+{
+    Rotated,
+    Reused,
+    Invalid,
+}

@@ -1,0 +1,5 @@
+using PyAirtable.GrainInterfaces.Workspaces;
+
+namespace PyAirtable.Grains.Workspaces;
+
+public sealed record MemberEntry(WorkspaceRole Role, DateTimeOffset JoinedAt);

@@ -1,0 +1,16 @@
+namespace PyAirtable.Grains.Workspaces;
+
+public sealed record WorkspaceState
+{
+    public string Name { get; init; } = "";
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public bool Deleted { get; init; }
+
+    public IReadOnlyDictionary<string, MemberEntry> Members { get; init; } = new Dictionary<string, MemberEntry>();
+
+    public IReadOnlyList<Invitation> Invitations { get; init; } = [];
+
+    public IReadOnlyList<string> ApiKeyIds { get; init; } = [];
+}
