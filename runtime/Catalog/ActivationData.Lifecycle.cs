@@ -15,6 +15,11 @@ internal sealed partial class ActivationData
     /// <returns>The exception that failed the activation when it failed synchronously; the call then fails with it.</returns>
     public Exception? TryActivateInline(long chainId)
     {
+        if (State != ActivationState.Created)
+        {
+            return null;
+        }
+
         lock (_lock)
         {
             if (State != ActivationState.Created || !_scheduler.TryAcquire())

@@ -23,6 +23,7 @@ internal sealed partial class ActivationData
     private readonly List<long> _runningChains = new(2);
     private readonly ActivationScheduler _scheduler = new();
     private readonly GrainClass _class;
+    private int _state;
     private int _running;
     private int _runningReadOnly;
     private DeactivationReason? _deactivation;
@@ -48,7 +49,11 @@ internal sealed partial class ActivationData
 
     public GrainClass GrainClass => _class;
 
-    public ActivationState State { get; private set; }
+    public ActivationState State
+    {
+        get => (ActivationState)Volatile.Read(ref _state);
+        private set => Volatile.Write(ref _state, (int)value);
+    }
 
     public Grain? Instance { get; private set; }
 

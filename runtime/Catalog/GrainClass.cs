@@ -15,6 +15,7 @@ internal sealed class GrainClass
     private readonly ConstructorInvoker _constructor;
     private readonly ParameterInfo[] _parameters;
     private readonly (string StateName, string StorageName, Type StateType)?[] _states;
+    private readonly StateFactory?[] _stateFactories;
 
     public GrainClass(Type classType)
     {
@@ -27,7 +28,10 @@ internal sealed class GrainClass
         _constructor = ConstructorInvoker.Create(constructor);
         _parameters = constructor.GetParameters();
         _states = [.. _parameters.Select(DescribeState)];
+        _stateFactories = [.. _states.Select(s => s is { } state ? CreateStateFactory(state.StateType) : null)];
     }
+
+    private delegate IPersistentStateLoader StateFactory(string stateName, IGrainStorage storage, ActivationData activation);
 
     public Type ClassType { get; }
 
@@ -54,8 +58,7 @@ internal sealed class GrainClass
                 var storage = activation.Runtime.Services.GetKeyedService<IGrainStorage>(state.StorageName)
                     ?? throw new InvalidOperationException(
                         $"Grain {TypeName} asks for storage '{state.StorageName}', which is not configured.");
-                var persistent = (IPersistentStateLoader)Activator.CreateInstance(
-                    typeof(PersistentState<>).MakeGenericType(state.StateType), state.StateName, storage, activation)!;
+                var persistent = _stateFactories[i]!(state.StateName, storage, activation);
                 loaders.Add(persistent);
                 arguments[i] = persistent;
             }
@@ -80,6 +83,14 @@ internal sealed class GrainClass
             ?? throw new InvalidOperationException(
                 $"Grain {TypeName} needs a {parameter.ParameterType.Name} for parameter '{parameter.Name}', which is not registered.");
     }
+
+    /// <summary>Built once per grain class, so activations do no reflection.</summary>
+    private static StateFactory CreateStateFactory(Type stateType) =>
+        typeof(GrainClass).GetMethod(nameof(NewState), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(stateType).CreateDelegate<StateFactory>();
+
+    private static PersistentState<TState> NewState<TState>(string stateName, IGrainStorage storage, ActivationData activation) =>
+        new PersistentState<TState>(stateName, storage, activation);
 
     private static (string, string, Type)? DescribeState(ParameterInfo parameter)
     {

@@ -141,8 +141,12 @@ internal sealed partial class ReminderService(SiloRuntime runtime) : IAsyncDispo
         }
 
         _armedFor = due;
+
+        // Rounded up to whole milliseconds: timers truncate, and a timer that fires a fraction of
+        // a millisecond early finds nothing due and re-arms, spinning.
         var delay = due - runtime.TimeProvider.GetUtcNow();
-        _timer!.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+        var milliseconds = delay <= TimeSpan.Zero ? 0 : Math.Ceiling(delay.TotalMilliseconds);
+        _timer!.Change(TimeSpan.FromMilliseconds(milliseconds), Timeout.InfiniteTimeSpan);
     }
 
     private void OnTimer()

@@ -10,12 +10,23 @@ namespace PyAirtable.Runtime.Scheduler;
 internal sealed class ActivationScheduler : SynchronizationContext, IThreadPoolWorkItem
 {
     private const int MaxItemsPerSlice = 64;
-    private readonly ConcurrentQueue<(SendOrPostCallback Callback, object? State)> _items = new();
+    // Created on first use: most calls complete on the caller's thread and never queue, and an
+    // empty ConcurrentQueue costs about 1 KB, most of an idle activation's memory.
+    private ConcurrentQueue<(SendOrPostCallback Callback, object? State)>? _items;
     private int _owned;
+
+    private bool IsEmpty => Volatile.Read(ref _items) is not { } items || items.IsEmpty;
 
     public override void Post(SendOrPostCallback d, object? state)
     {
-        _items.Enqueue((d, state));
+        var items = Volatile.Read(ref _items);
+        if (items is null)
+        {
+            Interlocked.CompareExchange(ref _items, new ConcurrentQueue<(SendOrPostCallback, object?)>(), null);
+            items = _items;
+        }
+
+        items.Enqueue((d, state));
         ScheduleIfIdle();
     }
 
@@ -25,13 +36,13 @@ internal sealed class ActivationScheduler : SynchronizationContext, IThreadPoolW
     public override SynchronizationContext CreateCopy() => this;
 
     /// <summary>Takes the scheduler for a synchronous run on the calling thread; false when it is busy.</summary>
-    public bool TryAcquire() => _items.IsEmpty && Interlocked.CompareExchange(ref _owned, 1, 0) == 0;
+    public bool TryAcquire() => IsEmpty && Interlocked.CompareExchange(ref _owned, 1, 0) == 0;
 
     /// <summary>Gives the scheduler back after <see cref="TryAcquire"/>; queued work then runs on the pool.</summary>
     public void Release()
     {
         Volatile.Write(ref _owned, 0);
-        if (!_items.IsEmpty)
+        if (!IsEmpty)
         {
             ScheduleIfIdle();
         }
@@ -58,7 +69,8 @@ internal sealed class ActivationScheduler : SynchronizationContext, IThreadPoolW
         SetSynchronizationContext(this);
         try
         {
-            for (var i = 0; i < MaxItemsPerSlice && _items.TryDequeue(out var item); i++)
+            var items = Volatile.Read(ref _items);
+            for (var i = 0; items is not null && i < MaxItemsPerSlice && items.TryDequeue(out var item); i++)
             {
                 item.Callback(item.State);
             }

@@ -75,6 +75,22 @@ public sealed class StreamTests
     }
 
     [Fact]
+    public async Task ACaughtUpSubscribersCheckpointIsSavedSoonAfterWithoutAStop()
+    {
+        var storage = new MemoryRuntimeStorage();
+        await using var silo = await TestSilo.StartAsync(new LifecycleLog(), storage: storage);
+
+        await Orders(silo, "saved").OnNextAsync(new OrderPlaced("s1", 1));
+        await Orders(silo, "saved").OnNextAsync(new OrderPlaced("s2", 2));
+        await silo.WaitForStreamsAsync();
+
+        await TestSilo.EventuallyAsync(
+            () => storage.StreamLog.ReadCheckpointsAsync(CancellationToken.None).Result
+                .Any(c => c.StreamId == StreamId.Create("orders", "saved") && c.Sequence == 2),
+            "the checkpoint reached storage");
+    }
+
+    [Fact]
     public async Task AFailingConsumerIsRetriedUntilItSucceeds()
     {
         var log = new LifecycleLog();

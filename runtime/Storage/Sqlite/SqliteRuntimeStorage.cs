@@ -12,6 +12,7 @@ namespace PyAirtable.Runtime.Storage.Sqlite;
 public sealed class SqliteRuntimeStorage : IRuntimeStorage
 {
     private readonly SqliteDatabase _database;
+    private readonly SqliteStreamLog _streamLog;
     private readonly Lock _initializationLock = new();
     private Task? _initialization;
 
@@ -22,7 +23,7 @@ public sealed class SqliteRuntimeStorage : IRuntimeStorage
         _database = new SqliteDatabase(path);
         GrainStorage = new SqliteGrainStorage(_database);
         Reminders = new SqliteReminderTable(_database);
-        StreamLog = new SqliteStreamLog(_database);
+        _streamLog = new SqliteStreamLog(_database);
     }
 
     public string ProviderName => "sqlite";
@@ -33,7 +34,7 @@ public sealed class SqliteRuntimeStorage : IRuntimeStorage
 
     public IReminderTable Reminders { get; }
 
-    public IStreamLog StreamLog { get; }
+    public IStreamLog StreamLog => _streamLog;
 
     /// <summary>The file, its readers and its writer: for tests.</summary>
     internal SqliteDatabase Database => _database;
@@ -90,6 +91,7 @@ public sealed class SqliteRuntimeStorage : IRuntimeStorage
         }
 
         await _database.CloseAsync().ConfigureAwait(false);
+        _streamLog.Dispose();
     }
 
     private void Initialize(CancellationToken cancellationToken)

@@ -8,11 +8,12 @@ namespace PyAirtable.Runtime.Storage.Sqlite;
 /// <c>stream_heads</c>. Appends run on the single writer, so sequence numbers are consecutive
 /// without further locking, and an event id already in the stream is skipped rather than stored twice.
 /// </summary>
-public sealed class SqliteStreamLog : IStreamLog
+public sealed class SqliteStreamLog : IStreamLog, IDisposable
 {
     private const string LastSequenceSql = "SELECT last_seq FROM stream_heads WHERE ns = $ns AND key = $key";
 
     private readonly SqliteDatabase _database;
+    private AppendCommands? _append;
 
     internal SqliteStreamLog(SqliteDatabase database) => _database = database;
 
@@ -176,74 +177,122 @@ public sealed class SqliteStreamLog : IStreamLog
             cancellationToken);
     }
 
-    private static long Append(SqliteConnection connection, StreamId streamId, IReadOnlyList<StreamEventData> events)
+    /// <summary>Releases the prepared append statements; called once the writer has stopped.</summary>
+    public void Dispose() => _append?.Dispose();
+
+    private long Append(SqliteConnection connection, StreamId streamId, IReadOnlyList<StreamEventData> events)
     {
-        var fresh = FreshEvents(connection, streamId, events);
-        using var head = connection.CreateCommand();
-        head.Parameters.AddWithValue("$ns", streamId.Namespace);
-        head.Parameters.AddWithValue("$key", streamId.Key);
-        if (fresh.Count == 0)
+        // Only the writer thread appends, so one set of prepared statements serves every append.
+        if (_append?.Connection != connection)
         {
-            head.CommandText = LastSequenceSql;
-            return head.ExecuteScalar() is long stored ? stored : 0;
+            _append?.Dispose();
+            _append = new AppendCommands(connection);
         }
 
-        head.CommandText = """
-            INSERT INTO stream_heads (ns, key, last_seq) VALUES ($ns, $key, $count)
-            ON CONFLICT (ns, key) DO UPDATE SET last_seq = last_seq + excluded.last_seq
-            RETURNING last_seq
-            """;
-        head.Parameters.AddWithValue("$count", fresh.Count);
-        var last = (long)head.ExecuteScalar()!;
-        Insert(connection, streamId, fresh, last - fresh.Count);
-        return last;
+        return _append.Run(streamId, events);
     }
 
-    /// <summary>The events whose ids are not yet in the stream (nor earlier in the batch), in order: appending the rest again is a no-op.</summary>
-    private static List<StreamEventData> FreshEvents(SqliteConnection connection, StreamId streamId, IReadOnlyList<StreamEventData> events)
+    /// <summary>
+    /// The append's three statements, prepared once on the writer connection: preparing them on
+    /// every append cost more than running them.
+    /// </summary>
+    private sealed class AppendCommands : IDisposable
     {
-        using var exists = connection.CreateCommand();
-        exists.CommandText = "SELECT 1 FROM stream_events WHERE ns = $ns AND key = $key AND event_id = $eventId";
-        exists.Parameters.AddWithValue("$ns", streamId.Namespace);
-        exists.Parameters.AddWithValue("$key", streamId.Key);
-        var eventId = exists.Parameters.Add("$eventId", SqliteType.Text);
-        var seen = new HashSet<Guid>();
-        var fresh = new List<StreamEventData>(events.Count);
-        foreach (var e in events)
+        private readonly SqliteCommand _exists;
+        private readonly SqliteCommand _head;
+        private readonly SqliteCommand _last;
+        private readonly SqliteCommand _insert;
+
+        public AppendCommands(SqliteConnection connection)
         {
-            eventId.Value = e.EventId.ToString();
-            if (seen.Add(e.EventId) && exists.ExecuteScalar() is null)
+            Connection = connection;
+            _exists = Prepare(connection, "SELECT 1 FROM stream_events WHERE ns = $ns AND key = $key AND event_id = $eventId", "$eventId");
+            _head = Prepare(connection, """
+                INSERT INTO stream_heads (ns, key, last_seq) VALUES ($ns, $key, $count)
+                ON CONFLICT (ns, key) DO UPDATE SET last_seq = last_seq + excluded.last_seq
+                RETURNING last_seq
+                """, "$count");
+            _last = Prepare(connection, LastSequenceSql);
+            _insert = Prepare(connection, """
+                INSERT INTO stream_events (ns, key, seq, event_id, payload_type, payload, created_at)
+                VALUES ($ns, $key, $seq, $eventId, $payloadType, $payload, $createdAt)
+                """, "$seq", "$eventId", "$payloadType", "$payload", "$createdAt");
+        }
+
+        public SqliteConnection Connection { get; }
+
+        public long Run(StreamId streamId, IReadOnlyList<StreamEventData> events)
+        {
+            var fresh = FreshEvents(streamId, events);
+            if (fresh.Count == 0)
             {
-                fresh.Add(e);
+                Bind(_last, streamId);
+                return _last.ExecuteScalar() is long stored ? stored : 0;
             }
+
+            Bind(_head, streamId);
+            _head.Parameters["$count"].Value = fresh.Count;
+            var last = (long)_head.ExecuteScalar()!;
+            Bind(_insert, streamId);
+            var sequence = last - fresh.Count;
+            foreach (var e in fresh)
+            {
+                _insert.Parameters["$seq"].Value = ++sequence;
+                _insert.Parameters["$eventId"].Value = e.EventId.ToString();
+                _insert.Parameters["$payloadType"].Value = e.PayloadType;
+                _insert.Parameters["$payload"].Value = e.Payload;
+                _insert.Parameters["$createdAt"].Value = e.Timestamp.ToUnixTimeMilliseconds();
+                _insert.ExecuteNonQuery();
+            }
+
+            return last;
         }
 
-        return fresh;
-    }
-
-    private static void Insert(SqliteConnection connection, StreamId streamId, List<StreamEventData> events, long afterSequence)
-    {
-        using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO stream_events (ns, key, seq, event_id, payload_type, payload, created_at)
-            VALUES ($ns, $key, $seq, $eventId, $payloadType, $payload, $createdAt)
-            """;
-        insert.Parameters.AddWithValue("$ns", streamId.Namespace);
-        insert.Parameters.AddWithValue("$key", streamId.Key);
-        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
-        var eventId = insert.Parameters.Add("$eventId", SqliteType.Text);
-        var payloadType = insert.Parameters.Add("$payloadType", SqliteType.Text);
-        var payload = insert.Parameters.Add("$payload", SqliteType.Text);
-        var createdAt = insert.Parameters.Add("$createdAt", SqliteType.Integer);
-        var sequence = afterSequence;
-        foreach (var e in events)
+        public void Dispose()
         {
-            seq.Value = ++sequence;
-            eventId.Value = e.EventId.ToString();
-            payloadType.Value = e.PayloadType;
-            payload.Value = e.Payload;
-            createdAt.Value = e.Timestamp.ToUnixTimeMilliseconds();
-            insert.ExecuteNonQuery();
+            _exists.Dispose();
+            _head.Dispose();
+            _last.Dispose();
+            _insert.Dispose();
+        }
+
+        /// <summary>The events whose ids are not yet in the stream (nor earlier in the batch), in order: appending the rest again is a no-op.</summary>
+        private List<StreamEventData> FreshEvents(StreamId streamId, IReadOnlyList<StreamEventData> events)
+        {
+            Bind(_exists, streamId);
+            var seen = new HashSet<Guid>();
+            var fresh = new List<StreamEventData>(events.Count);
+            foreach (var e in events)
+            {
+                _exists.Parameters["$eventId"].Value = e.EventId.ToString();
+                if (seen.Add(e.EventId) && _exists.ExecuteScalar() is null)
+                {
+                    fresh.Add(e);
+                }
+            }
+
+            return fresh;
+        }
+
+        private static void Bind(SqliteCommand command, StreamId streamId)
+        {
+            command.Parameters["$ns"].Value = streamId.Namespace;
+            command.Parameters["$key"].Value = streamId.Key;
+        }
+
+        private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.Add("$ns", SqliteType.Text);
+            command.Parameters.Add("$key", SqliteType.Text);
+            foreach (var name in parameters)
+            {
+                command.Parameters.Add(name, name is "$count" or "$seq" or "$createdAt" ? SqliteType.Integer : SqliteType.Text);
+            }
+
+            command.Prepare();
+            return command;
         }
     }
 

@@ -107,6 +107,12 @@ internal sealed class SqliteWriter : IAsyncDisposable
     /// </summary>
     private void CommitBatch(List<SqliteWrite> batch)
     {
+        if (batch.Count == 1)
+        {
+            CommitSingle(batch);
+            return;
+        }
+
         try
         {
             _begin.ExecuteNonQuery();
@@ -156,6 +162,38 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
 
         batch.Clear();
+    }
+
+    /// <summary>
+    /// A lone write runs in a plain transaction: no savepoint is needed when there are no
+    /// batch-mates to protect, and the two statements it saves are a fifth of a lone write's cost.
+    /// </summary>
+    private void CommitSingle(List<SqliteWrite> batch)
+    {
+        var write = batch[0];
+        batch.Clear();
+        try
+        {
+            _begin.ExecuteNonQuery();
+            if (write.Execute(_connection))
+            {
+                _commit.ExecuteNonQuery();
+                Interlocked.Increment(ref _commits);
+                Interlocked.Increment(ref _writes);
+            }
+            else
+            {
+                RollbackQuietly();
+            }
+        }
+        catch (Exception error)
+        {
+            RollbackQuietly();
+            write.Fail(error);
+            return;
+        }
+
+        write.Complete();
     }
 
     private void RollbackQuietly()

@@ -14,13 +14,16 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
 {
     private const int CheckpointEvery = 256;
     private const int ReadBatch = 256;
+    private static readonly TimeSpan CheckpointDelay = TimeSpan.FromMilliseconds(100);
 
     private readonly Lock _lock = new();
     private readonly Dictionary<StreamId, StreamAgent> _agents = [];
     private readonly Dictionary<StreamId, long> _heads = [];
     private readonly Dictionary<StreamId, List<StreamSubscriptionRecord>> _explicit = [];
     private readonly Dictionary<(StreamId, string), SubscriberCheckpoint> _checkpoints = [];
+    private readonly Dictionary<(StreamId Stream, string Key), SubscriberCursor> _dirty = [];
     private readonly CancellationTokenSource _stopping = new();
+    private bool _flushScheduled;
     private Dictionary<string, GrainClass[]> _implicit = [];
     private int _inFlightAppends;
 
@@ -86,7 +89,7 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
         long head;
         lock (_lock)
         {
-            var existing = ExplicitFor(streamId).Find(s => s.Subscriber == grainId);
+            var existing = ExplicitOrEmpty(streamId).FirstOrDefault(s => s.Subscriber == grainId);
             if (existing is not null)
             {
                 return existing.SubscriptionId;
@@ -119,7 +122,10 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
         await Log.RemoveSubscriptionAsync(subscriptionId, CancellationToken.None).ConfigureAwait(true);
         lock (_lock)
         {
-            ExplicitFor(streamId).RemoveAll(s => s.SubscriptionId == subscriptionId);
+            if (_explicit.TryGetValue(streamId, out var subscriptions))
+            {
+                subscriptions.RemoveAll(s => s.SubscriptionId == subscriptionId);
+            }
             RemoveCursorLocked(streamId, ExplicitKey(subscriptionId));
         }
     }
@@ -128,7 +134,7 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
     {
         lock (_lock)
         {
-            return [.. ExplicitFor(streamId).Where(s => s.Subscriber == grainId).Select(s => s.SubscriptionId)];
+            return [.. ExplicitOrEmpty(streamId).Where(s => s.Subscriber == grainId).Select(s => s.SubscriptionId)];
         }
     }
 
@@ -212,6 +218,7 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        await FlushCheckpointsAsync().ConfigureAwait(false);
     }
 
     public void Dispose() => _stopping.Dispose();
@@ -313,16 +320,16 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
 
             if (caughtUp)
             {
-                if (cursor.Durable && cursor.Persisted < cursor.Delivered)
-                {
-                    await SaveCheckpointAsync(agent.StreamId, cursor, cursor.Delivered, null).ConfigureAwait(false);
-                }
-
                 lock (_lock)
                 {
                     if (cursor.Delivered >= agent.KnownHead || cursor.Removed)
                     {
                         cursor.Pumping = false;
+                        if (cursor.Durable && cursor.Persisted < cursor.Delivered)
+                        {
+                            ScheduleCheckpointLocked(agent.StreamId, cursor);
+                        }
+
                         return;
                     }
                 }
@@ -431,6 +438,67 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
         return result;
     }
 
+    /// <summary>
+    /// Saves a caught-up subscriber's checkpoint a little later, together with others, instead of
+    /// making the next event wait for a commit; a crash before then only means redelivery.
+    /// </summary>
+    private void ScheduleCheckpointLocked(StreamId streamId, SubscriberCursor cursor)
+    {
+        _dirty[(streamId, cursor.Key)] = cursor;
+        if (!_flushScheduled)
+        {
+            _flushScheduled = true;
+            _ = FlushCheckpointsLaterAsync();
+        }
+    }
+
+    private async Task FlushCheckpointsLaterAsync()
+    {
+        try
+        {
+            await Task.Delay(CheckpointDelay, runtime.TimeProvider, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await FlushCheckpointsAsync().ConfigureAwait(false);
+    }
+
+    private async Task FlushCheckpointsAsync()
+    {
+        List<(SubscriberCheckpoint Checkpoint, SubscriberCursor Cursor)> batch;
+        lock (_lock)
+        {
+            batch = [.. _dirty.Select(p => (new SubscriberCheckpoint(p.Key.Stream, p.Value.Key, p.Value.Delivered, p.Value.ParkedError), p.Value))];
+            _dirty.Clear();
+            _flushScheduled = false;
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Log.SaveCheckpointsAsync([.. batch.Select(b => b.Checkpoint)], CancellationToken.None).ConfigureAwait(false);
+            lock (_lock)
+            {
+                foreach (var (checkpoint, cursor) in batch)
+                {
+                    cursor.Persisted = Math.Max(cursor.Persisted, checkpoint.Sequence);
+                    _checkpoints[(checkpoint.StreamId, cursor.Key)] = checkpoint;
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            LogMessages.CheckpointsNotSaved(runtime.Logger, batch.Count, exception);
+        }
+    }
+
     private async Task SaveCheckpointAsync(StreamId streamId, SubscriberCursor cursor, long sequence, string? parkedError)
     {
         var checkpoint = new SubscriberCheckpoint(streamId, cursor.Key, sequence, parkedError);
@@ -467,7 +535,7 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
             }
         }
 
-        foreach (var subscription in ExplicitFor(streamId))
+        foreach (var subscription in ExplicitOrEmpty(streamId))
         {
             agent.Cursors.Add(CreateDurableCursor(streamId, ExplicitKey(subscription.SubscriptionId), subscription.Subscriber));
         }
@@ -510,7 +578,7 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
         _agents.TryGetValue(streamId, out var agent) ? agent.KnownHead : _heads.GetValueOrDefault(streamId);
 
     private bool HasDurableSubscribers(StreamId streamId) =>
-        _implicit.ContainsKey(streamId.Namespace) || ExplicitFor(streamId).Count > 0;
+        _implicit.ContainsKey(streamId.Namespace) || (_explicit.TryGetValue(streamId, out var list) && list.Count > 0);
 
     private List<StreamSubscriptionRecord> ExplicitFor(StreamId streamId)
     {
@@ -521,6 +589,9 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
 
         return list;
     }
+
+    private List<StreamSubscriptionRecord> ExplicitOrEmpty(StreamId streamId) =>
+        _explicit.TryGetValue(streamId, out var list) ? list : [];
 
     private static string ExplicitKey(Guid subscriptionId) => "sub:" + subscriptionId.ToString("N");
 
@@ -534,6 +605,9 @@ internal sealed partial class StreamDeliveryService(SiloRuntime runtime) : IStre
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint of {Subscriber} on {StreamId} not saved; events may be delivered again")]
         public static partial void CheckpointNotSaved(ILogger logger, string subscriber, StreamId streamId, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} stream checkpoints not saved; their events may be delivered again")]
+        public static partial void CheckpointsNotSaved(ILogger logger, int count, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Streams did not drain within {Timeout} at shutdown; undelivered events stay in the log")]
         public static partial void DrainTimedOut(ILogger logger, TimeSpan timeout);
