@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+
 namespace PyAirtable.Silo.Tests;
 
 public sealed class SiloProcessTests : IDisposable
@@ -15,6 +17,32 @@ public sealed class SiloProcessTests : IDisposable
 
         silo.Terminate();
         Assert.Equal(0, await silo.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task WhatASiloStoredIsThereAfterARestartOnTheSameDataFolder()
+    {
+        var email = $"restart-{Guid.NewGuid():N}@example.com";
+        var password = "Tr1cky-" + Guid.NewGuid().ToString("N");
+        var passwordIterations = new Dictionary<string, string> { ["PYAIRTABLE__Auth__PasswordIterations"] = "1000" };
+        await using (var first = SiloProcess.Start(_workingDirectory, passwordIterations))
+        {
+            Assert.True(await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), first.Output);
+            using var http = new HttpClient { BaseAddress = new Uri(first.Url) };
+            var registered = await http.PostAsJsonAsync("/api/v1/auth/register", new { email, password, displayName = "Restarted" });
+            Assert.Equal(System.Net.HttpStatusCode.Created, registered.StatusCode);
+            first.Terminate();
+            Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        await using var second = SiloProcess.Start(_workingDirectory, passwordIterations);
+        Assert.True(await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), second.Output);
+        using var client = new HttpClient { BaseAddress = new Uri(second.Url) };
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, login.StatusCode);
+        var tokens = await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.False(string.IsNullOrEmpty(tokens.GetProperty("accessToken").GetString()));
     }
 
     [Fact]
