@@ -1,0 +1,247 @@
+using System.Text.Json;
+using PyAirtable.GrainInterfaces.LocalBases;
+using PyAirtable.GrainInterfaces.Security;
+using PyAirtable.GrainInterfaces.Users;
+using PyAirtable.GrainInterfaces.Workspaces;
+
+namespace PyAirtable.Grains.LocalBases;
+
+public sealed partial class LocalBaseGrain
+{
+    public const int MaxPageSize = 100;
+    private const int MaxIterators = 256;
+    private static readonly TimeSpan _iteratorLifetime = TimeSpan.FromMinutes(10);
+
+    public Task<RecordPage> ListRecordsAsync(string table, RecordQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        RequireLive();
+        var model = _schema.Table(table);
+        var pageSize = query.PageSize ?? MaxPageSize;
+        if (pageSize is < 1 or > MaxPageSize)
+        {
+            throw new BaseRequestException(BaseError.InvalidRequest, $"Invalid pageSize {pageSize}: it must be from 1 to {MaxPageSize}.");
+        }
+
+        if (query.MaxRecords is < 0)
+        {
+            throw new BaseRequestException(BaseError.InvalidRequest, "Invalid maxRecords: it must not be negative.");
+        }
+
+        var shape = OutputShape.For(model, query);
+        var now = time.GetUtcNow();
+        var key = $"{model.Id}\n{query.View}\n{query.FilterByFormula}\n{string.Join(",", (query.Sort ?? []).Select(s => s.Field + " " + s.Direction))}\n{query.MaxRecords}";
+        IReadOnlyList<string> ids;
+        int start;
+        string iteratorId;
+        if (query.Offset is { Length: > 0 } offset)
+        {
+            var slash = offset.IndexOf('/', StringComparison.Ordinal);
+            var iterator = slash > 0 && _iterators.TryGetValue(offset[..slash], out var found) && found.ExpiresAt > now && found.QueryKey == key ? found : null;
+            var position = iterator is null ? -1 : IndexOf(iterator.RecordIds, offset[(slash + 1)..]);
+            if (iterator is null || position < 0)
+            {
+                throw new BaseRequestException(BaseError.IteratorNotAvailable, "LIST_RECORDS_ITERATOR_NOT_AVAILABLE");
+            }
+
+            ids = iterator.RecordIds;
+            start = position;
+            iteratorId = iterator.Id;
+        }
+        else
+        {
+            ids = RecordSelection.Select(model, _schema, _data.Records(model.Id), _data.Get, query, Formulas).Select(r => r.Id).ToList();
+            start = 0;
+            iteratorId = "";
+        }
+
+        var page = new List<RecordData>(Math.Min(pageSize, ids.Count - start));
+        var next = start;
+        for (; next < ids.Count && page.Count < pageSize; next++)
+        {
+            if (_data.Get(ids[next]) is { } record && record.TableId == model.Id)
+            {
+                page.Add(RecordReader.ToData(record, model, _schema, _data.Get, shape));
+            }
+        }
+
+        string? nextOffset = null;
+        if (next < ids.Count)
+        {
+            if (iteratorId.Length == 0)
+            {
+                iteratorId = AirtableIds.New("itr");
+                Remember(new ListIterator(iteratorId, ids, key, now + _iteratorLifetime), now);
+            }
+
+            nextOffset = $"{iteratorId}/{ids[next]}";
+        }
+
+        return Task.FromResult(new RecordPage(page, nextOffset));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> ids, string id)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Remember(ListIterator iterator, DateTimeOffset now)
+    {
+        foreach (var expired in _iterators.Values.Where(i => i.ExpiresAt <= now).Select(i => i.Id).ToList())
+        {
+            _iterators.Remove(expired);
+        }
+
+        if (_iterators.Count >= MaxIterators)
+        {
+            _iterators.Remove(_iterators.Values.MinBy(i => i.ExpiresAt)!.Id);
+        }
+
+        _iterators[iterator.Id] = iterator;
+    }
+
+    public Task<RecordData> GetRecordAsync(string table, string recordId, RecordQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        RequireLive();
+        var model = _schema.Table(table);
+        var record = _data.Get(recordId) is { } found && found.TableId == model.Id
+            ? found
+            : throw new BaseRequestException(BaseError.RecordNotFound, $"Could not find record {recordId} in table {model.Name}");
+        return Task.FromResult(RecordReader.ToData(record, model, _schema, _data.Get, OutputShape.For(model, query)));
+    }
+
+    public async Task<IReadOnlyList<RecordData>> WriteRecordsAsync(string table, IReadOnlyList<RecordWrite> records, WriteOptions options, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireLive();
+        var model = _schema.Table(table);
+        var (changes, context) = await BeginWriteAsync(model, records, options, caller);
+        var seeds = new List<string>();
+        var ids = records.Select(write => RecordWrites.Apply(changes, model.Id, write, context, options.Replace, seeds)).ToList();
+        seeds.AddRange(context.CreatedLinkedRecords);
+        RecordWrites.Settle(changes, seeds, Formulas);
+        await CommitAsync(changes);
+        return Output(model.Id, ids, options);
+    }
+
+    public async Task<UpsertOutcome> UpsertRecordsAsync(string table, IReadOnlyList<RecordWrite> records, IReadOnlyList<string> fieldsToMergeOn, WriteOptions options, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(fieldsToMergeOn);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireLive();
+        var model = _schema.Table(table);
+        if (fieldsToMergeOn.Count is < 1 or > 3)
+        {
+            throw new BaseRequestException(BaseError.InvalidRequest, "performUpsert.fieldsToMergeOn must name from 1 to 3 fields.");
+        }
+
+        var mergeFields = fieldsToMergeOn.Select(model.Field).ToList();
+        if (mergeFields.FirstOrDefault(f => FieldTypes.Computed.Contains(f.Type)) is { } computed)
+        {
+            throw new BaseRequestException(BaseError.InvalidRequest, $"Field \"{computed.Name}\" is computed and cannot be used in fieldsToMergeOn.");
+        }
+
+        var (changes, context) = await BeginWriteAsync(model, records, options, caller);
+        var seeds = new List<string>();
+        var ids = new List<string>();
+        var created = new List<string>();
+        var updated = new List<string>();
+        foreach (var write in records)
+        {
+            var target = write.Id;
+            if (target is null)
+            {
+                var wanted = mergeFields.Select(f => MergeValue(model, f, write, context)).ToList();
+                var matches = changes.Records(model.Id).Where(r => mergeFields.Select((f, i) => Json.Same(r.Cell(f.Id), wanted[i])).All(same => same)).Take(2).ToList();
+                if (matches.Count > 1)
+                {
+                    throw new BaseRequestException(BaseError.InvalidRequest, $"More than one record matches the fieldsToMergeOn values of a record in the request ({string.Join(", ", mergeFields.Select(f => f.Name))}).");
+                }
+
+                target = matches.Count == 1 ? matches[0].Id : null;
+            }
+
+            var id = RecordWrites.Apply(changes, model.Id, write with { Id = target }, context, options.Replace, seeds);
+            ids.Add(id);
+            (target is null ? created : updated).Add(id);
+        }
+
+        seeds.AddRange(context.CreatedLinkedRecords);
+        RecordWrites.Settle(changes, seeds, Formulas);
+        await CommitAsync(changes);
+        return new UpsertOutcome(Output(model.Id, ids, options), created.Distinct().ToList(), updated.Distinct().ToList());
+    }
+
+    private static JsonElement? MergeValue(TableModel model, FieldSchema field, RecordWrite write, ICellWriteContext context)
+    {
+        var given = (write.Fields ?? new Dictionary<string, JsonElement>()).FirstOrDefault(p => model.TryGetField(p.Key, out var f) && f.Id == field.Id);
+        if (given.Key is null)
+        {
+            throw new BaseRequestException(BaseError.InvalidRequest, $"Each record of an upsert must include the field \"{field.Name}\" named in fieldsToMergeOn.");
+        }
+
+        return CellWriter.Normalize(model, field, given.Value, context);
+    }
+
+    public async Task<IReadOnlyList<string>> DeleteRecordsAsync(string table, IReadOnlyList<string> recordIds, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(recordIds);
+        ArgumentNullException.ThrowIfNull(caller);
+        RequireLive();
+        var model = _schema.Table(table);
+        var changes = new BaseChangeSet(_data, _schema, time.GetUtcNow(), await ActorAsync(caller));
+        var seeds = new List<string>();
+        foreach (var id in recordIds.Distinct(StringComparer.Ordinal))
+        {
+            RecordWrites.Delete(changes, model, id, seeds);
+        }
+
+        RecordWrites.Settle(changes, seeds.Where(id => changes.Get(id) is not null), Formulas);
+        await CommitAsync(changes);
+        return recordIds;
+    }
+
+    private async Task<(BaseChangeSet Changes, ChangeSetWriteContext Context)> BeginWriteAsync(TableModel model, IReadOnlyList<RecordWrite> records, WriteOptions options, Caller caller)
+    {
+        var collaborators = NeedsCollaborators(model, records) ? await CollaboratorsAsync(caller) : [];
+        var changes = new BaseChangeSet(_data, _schema, time.GetUtcNow(), await ActorAsync(caller));
+        return (changes, new ChangeSetWriteContext(changes, options.Typecast, collaborators));
+    }
+
+    private static bool NeedsCollaborators(TableModel model, IReadOnlyList<RecordWrite> records) =>
+        records.Any(r => (r.Fields ?? new Dictionary<string, JsonElement>()).Keys.Any(k => model.TryGetField(k, out var f) && f.Type is FieldTypes.SingleCollaborator or FieldTypes.MultipleCollaborators));
+
+    /// <summary>The workspace's members: who collaborator fields may name.</summary>
+    private async Task<IReadOnlyList<Collaborator>> CollaboratorsAsync(Caller caller)
+    {
+        var members = await GrainFactory.GetGrain<IWorkspaceGrain>(_schema.State.Info!.WorkspaceId).GetMembersAsync(caller.UserId);
+        var people = new List<Collaborator>(members.Count);
+        foreach (var member in members)
+        {
+            var profile = await GrainFactory.GetGrain<IUserGrain>(member.UserId).GetProfileAsync();
+            people.Add(new Collaborator(profile.Id, profile.Email, profile.DisplayName ?? profile.Email));
+        }
+
+        return people;
+    }
+
+    private List<RecordData> Output(string tableId, IEnumerable<string> ids, WriteOptions options)
+    {
+        var model = _schema.TableById(tableId)!;
+        var shape = OutputShape.Default with { ByFieldId = options.ReturnFieldsByFieldId };
+        return ids.Select(id => RecordReader.ToData(_data.Get(id)!, model, _schema, _data.Get, shape)).ToList();
+    }
+}

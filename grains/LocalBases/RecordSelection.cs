@@ -1,0 +1,112 @@
+using PyAirtable.Formulas;
+using PyAirtable.Formulas.Values;
+using PyAirtable.GrainInterfaces.LocalBases;
+
+namespace PyAirtable.Grains.LocalBases;
+
+/// <summary>Which records a list request returns, in which order: the view's filter and sorts, then the request's.</summary>
+public static class RecordSelection
+{
+    public static List<LocalRecord> Select(TableModel table, SchemaModel schema, IEnumerable<LocalRecord> records, Func<string, LocalRecord?> find, RecordQuery query, FormulaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(query);
+        var view = query.View is { Length: > 0 } name ? table.View(name) : null;
+        var filters = new List<CompiledFormula>(2);
+        if (view?.FilterByFormula is { Length: > 0 } viewFilter && FormulaCompiler.TryCompile(viewFilter, table.FormulaSchema, out var compiledView, out _))
+        {
+            filters.Add(compiledView);
+        }
+
+        if (query.FilterByFormula is { Length: > 0 } filter)
+        {
+            if (!FormulaCompiler.TryCompile(filter, table.FormulaSchema, out var compiled, out var error))
+            {
+                throw new BaseRequestException(BaseError.InvalidFilter, $"The formula for filtering records is invalid: {error.Message}");
+            }
+
+            filters.Add(compiled);
+        }
+
+        var sorts = (query.Sort is { Count: > 0 } ? query.Sort : view?.Sorts ?? []).Select(s => Sort(table, s)).ToList();
+        var selected = new List<LocalRecord>();
+        foreach (var record in records)
+        {
+            if (filters.Count > 0)
+            {
+                var formulaRecord = new RecordView(record, table, find, schema);
+                if (!filters.TrueForAll(f => f.Matches(formulaRecord, context)))
+                {
+                    continue;
+                }
+            }
+
+            selected.Add(record);
+        }
+
+        if (sorts.Count > 0)
+        {
+            var keys = selected.ToDictionary(r => r.Id, r =>
+            {
+                var formulaRecord = new RecordView(r, table, find, schema);
+                return sorts.Select(s => formulaRecord.ValueOf(s.Field)).ToArray();
+            }, StringComparer.Ordinal);
+            selected.Sort((a, b) =>
+            {
+                var left = keys[a.Id];
+                var right = keys[b.Id];
+                for (var i = 0; i < sorts.Count; i++)
+                {
+                    var order = Compare(left[i], right[i]);
+                    if (order != 0)
+                    {
+                        return sorts[i].Descending ? -order : order;
+                    }
+                }
+
+                return a.Seq.CompareTo(b.Seq);
+            });
+        }
+
+        if (query.MaxRecords is { } max && max < selected.Count)
+        {
+            selected.RemoveRange(max, selected.Count - max);
+        }
+
+        return selected;
+    }
+
+    private static (FieldSchema Field, bool Descending) Sort(TableModel table, ViewSort sort)
+    {
+        var descending = (sort.Direction ?? "asc").ToLowerInvariant() switch
+        {
+            "asc" => false,
+            "desc" => true,
+            _ => throw new BaseRequestException(BaseError.InvalidRequest, $"Invalid sort direction \"{sort.Direction}\": use asc or desc."),
+        };
+        return (table.Field(sort.Field), descending);
+    }
+
+    /// <summary>Blanks first, then numbers, dates, text (ignoring case) and arrays by their text.</summary>
+    public static int Compare(FormulaValue a, FormulaValue b)
+    {
+        var blankA = a.IsBlank || (a.Kind == FormulaValueKind.Array && a.Elements.Count == 0);
+        var blankB = b.IsBlank || (b.Kind == FormulaValueKind.Array && b.Elements.Count == 0);
+        if (blankA || blankB)
+        {
+            return blankA == blankB ? 0 : blankA ? -1 : 1;
+        }
+
+        return (a.Kind, b.Kind) switch
+        {
+            (FormulaValueKind.Number or FormulaValueKind.Duration or FormulaValueKind.Boolean, FormulaValueKind.Number or FormulaValueKind.Duration or FormulaValueKind.Boolean) => a.AsNumber.CompareTo(b.AsNumber),
+            (FormulaValueKind.Date, FormulaValueKind.Date) => a.AsDateTime.CompareTo(b.AsDateTime),
+            _ => string.Compare(Text(a), Text(b), StringComparison.OrdinalIgnoreCase),
+        };
+    }
+
+    private static string Text(FormulaValue value) => value.Kind == FormulaValueKind.Array
+        ? string.Join(", ", value.Elements.Select(Text))
+        : Convert.ToString(value.ToClrValue(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+}
