@@ -8,6 +8,7 @@ using PyAirtable.Api.Auth;
 using PyAirtable.Api.Health;
 using PyAirtable.Api.Problems;
 using PyAirtable.Api.Users;
+using PyAirtable.Api.V0;
 using PyAirtable.Api.Workspaces;
 
 namespace PyAirtable.Api;
@@ -39,6 +40,7 @@ public static class ApiEndpoints
         app.MapWorkspaceEndpoints();
         app.MapApiKeyEndpoints();
         app.MapAdminEndpoints();
+        app.MapV0Endpoints();
         return app;
     }
 }

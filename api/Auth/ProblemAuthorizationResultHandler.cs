@@ -14,7 +14,12 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(authorizeResult);
-        if (authorizeResult.Challenged)
+        if (V0.V0Endpoints.IsV0(context) && (authorizeResult.Challenged || authorizeResult.Forbidden))
+        {
+            // Airtable's SDKs read Airtable's error bodies, not ProblemDetails.
+            await (authorizeResult.Challenged ? V0.AirtableError.AuthenticationRequired : V0.AirtableError.ModelNotFound).WriteAsync(context);
+        }
+        else if (authorizeResult.Challenged)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";
             await TypedResults.Problem("Sign in, or send a valid access token or API key as Authorization: Bearer.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized.", type: ProblemTypes.Unauthorized).ExecuteAsync(context);

@@ -54,4 +54,14 @@ public interface IWorkspaceGrain : IGrainWithStringKey
 
     /// <summary>Revokes a key (admins).</summary>
     Task RevokeApiKeyAsync(string keyId, Caller caller);
+
+    /// <summary>Lists a new local base in this workspace (admins).</summary>
+    Task AddBaseAsync(string baseId, Caller caller);
+
+    /// <summary>Takes a base off this workspace (admins).</summary>
+    Task RemoveBaseAsync(string baseId, Caller caller);
+
+    /// <summary>The ids of the workspace's bases (any member).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetBaseIdsAsync(string userId);
 }

@@ -13,4 +13,6 @@ public sealed record WorkspaceState
     public IReadOnlyList<Invitation> Invitations { get; init; } = [];
 
     public IReadOnlyList<string> ApiKeyIds { get; init; } = [];
+
+    public IReadOnlyList<string> BaseIds { get; init; } = [];
 }
