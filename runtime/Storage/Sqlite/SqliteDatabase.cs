@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace PyAirtable.Runtime.Storage.Sqlite;
 
-/// <summary>The SQLite file shared by the grain storage, reminder table and stream log: pooled read connections and the one writer.</summary>
+/// <summary>The SQLite file shared by the grain storage, row storage, reminder table and stream log: pooled read connections and the one writer.</summary>
 internal sealed class SqliteDatabase
 {
     private SqliteWriter? _writer;

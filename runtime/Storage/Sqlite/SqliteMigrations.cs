@@ -77,6 +77,23 @@ internal static class SqliteMigrations
                 WHERE copy > 1);
             CREATE UNIQUE INDEX IF NOT EXISTS stream_events_event_id ON stream_events (ns, key, event_id);
             """),
+
+        // A grain's many rows, each its own row, and one version per collection that every batch
+        // must name. WITHOUT ROWID keeps each row in its key's place in the B-tree, so reading a
+        // collection in key order is one range scan rather than an index walk and a lookup per row.
+        (3, """
+            CREATE TABLE IF NOT EXISTS grain_row_heads (
+                owner TEXT NOT NULL,
+                collection TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (owner, collection)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS grain_rows (
+                owner TEXT NOT NULL,
+                collection TEXT NOT NULL,
+                row_key TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (owner, collection, row_key)) WITHOUT ROWID;
+            """),
     ];
 
     public static int LatestVersion => s_steps[^1].Version;

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PyAirtable.Runtime.Reminders;
+using PyAirtable.Runtime.Storage.Rows;
 using PyAirtable.Runtime.Streams;
 
 namespace PyAirtable.Runtime.Storage.Sqlite;
@@ -12,6 +13,7 @@ namespace PyAirtable.Runtime.Storage.Sqlite;
 public sealed class SqliteRuntimeStorage : IRuntimeStorage
 {
     private readonly SqliteDatabase _database;
+    private readonly SqliteGrainRowStorage _rows;
     private readonly SqliteStreamLog _streamLog;
     private readonly Lock _initializationLock = new();
     private Task? _initialization;
@@ -22,6 +24,7 @@ public sealed class SqliteRuntimeStorage : IRuntimeStorage
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _database = new SqliteDatabase(path);
         GrainStorage = new SqliteGrainStorage(_database);
+        _rows = new SqliteGrainRowStorage(_database);
         Reminders = new SqliteReminderTable(_database);
         _streamLog = new SqliteStreamLog(_database);
     }
@@ -31,6 +34,8 @@ public sealed class SqliteRuntimeStorage : IRuntimeStorage
     public string Description => _database.Path;
 
     public IGrainStorage GrainStorage { get; }
+
+    public IGrainRowStorage Rows => _rows;
 
     public IReminderTable Reminders { get; }
 
@@ -91,6 +96,7 @@ public sealed class SqliteRuntimeStorage : IRuntimeStorage
         }
 
         await _database.CloseAsync().ConfigureAwait(false);
+        _rows.Dispose();
         _streamLog.Dispose();
     }
 
