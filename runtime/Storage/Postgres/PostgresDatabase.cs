@@ -5,7 +5,7 @@ using Npgsql;
 namespace PyAirtable.Runtime.Storage.Postgres;
 
 /// <summary>
-/// The PostgreSQL database shared by the grain storage, reminder table and stream log: one
+/// The PostgreSQL database shared by the grain, row and reminder storage and the stream log: one
 /// pooled <see cref="NpgsqlDataSource"/>, and what to tell an operator when it cannot be used.
 /// A connection string that does not parse is reported by <see cref="PostgresRuntimeStorage.InitializeAsync"/>,
 /// like every other configuration problem, rather than by the constructor.

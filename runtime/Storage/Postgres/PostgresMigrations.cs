@@ -67,6 +67,23 @@ internal static class PostgresMigrations
             WHERE d.copy > 1 AND e.ns = d.ns AND e.key = d.key AND e.seq = d.seq;
             CREATE UNIQUE INDEX IF NOT EXISTS stream_events_event_id ON stream_events (ns, key, event_id);
             """),
+
+        // A grain's many rows, each its own row, and one version per collection that every batch
+        // must name. Row keys use the "C" collation so that the primary key's index is already in
+        // the byte order a collection is read in, whatever the database's default collation.
+        (3, """
+            CREATE TABLE IF NOT EXISTS grain_row_heads (
+                owner text NOT NULL,
+                collection text NOT NULL,
+                version bigint NOT NULL,
+                PRIMARY KEY (owner, collection));
+            CREATE TABLE IF NOT EXISTS grain_rows (
+                owner text NOT NULL,
+                collection text NOT NULL,
+                row_key text COLLATE "C" NOT NULL,
+                data text NOT NULL,
+                PRIMARY KEY (owner, collection, row_key));
+            """),
     ];
 
     public static int LatestVersion => s_steps[^1].Version;

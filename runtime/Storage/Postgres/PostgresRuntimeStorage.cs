@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 using PyAirtable.Runtime.Reminders;
+using PyAirtable.Runtime.Storage.Rows;
 using PyAirtable.Runtime.Streams;
 
 namespace PyAirtable.Runtime.Storage.Postgres;
@@ -20,6 +21,7 @@ public sealed class PostgresRuntimeStorage : IRuntimeStorage
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _database = new PostgresDatabase(connectionString);
         GrainStorage = new PostgresGrainStorage(_database);
+        Rows = new PostgresGrainRowStorage(_database);
         Reminders = new PostgresReminderTable(_database);
         StreamLog = new PostgresStreamLog(_database);
     }
@@ -29,6 +31,8 @@ public sealed class PostgresRuntimeStorage : IRuntimeStorage
     public string Description => $"database {_database.Database} at {_database.Endpoint} as {_database.Username}";
 
     public IGrainStorage GrainStorage { get; }
+
+    public IGrainRowStorage Rows { get; }
 
     public IReminderTable Reminders { get; }
 
