@@ -1,11 +1,13 @@
 using PyAirtable.Runtime.Reminders;
+using PyAirtable.Runtime.Storage.Rows;
 using PyAirtable.Runtime.Streams;
 
 namespace PyAirtable.Runtime.Storage;
 
 /// <summary>
-/// One storage backend for everything the runtime keeps: grain state, reminders and the stream
-/// log. Implementations: memory (tests), SQLite (embedded default), PostgreSQL (production).
+/// One storage backend for everything the runtime keeps: grain state, grains' row collections,
+/// reminders and the stream log. Implementations: memory (tests), SQLite (embedded default),
+/// PostgreSQL (production).
 /// </summary>
 public interface IRuntimeStorage : IAsyncDisposable
 {
@@ -16,6 +18,9 @@ public interface IRuntimeStorage : IAsyncDisposable
     string Description { get; }
 
     IGrainStorage GrainStorage { get; }
+
+    /// <summary>Many rows per grain, each stored on its own, written in atomic versioned batches.</summary>
+    IGrainRowStorage Rows { get; }
 
     IReminderTable Reminders { get; }
 

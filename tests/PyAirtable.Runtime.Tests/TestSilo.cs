@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PyAirtable.Runtime.Hosting;
 using PyAirtable.Runtime.Storage;
 using PyAirtable.Runtime.Storage.Memory;
+using PyAirtable.Runtime.Storage.Rows;
 using PyAirtable.Runtime.Tests.TestGrains;
 
 namespace PyAirtable.Runtime.Tests;
@@ -62,6 +63,8 @@ public static class TestSilo
         public string Description => inner.Description;
 
         public IGrainStorage GrainStorage => inner.GrainStorage;
+
+        public IGrainRowStorage Rows => inner.Rows;
 
         public Reminders.IReminderTable Reminders => inner.Reminders;
 

@@ -1,4 +1,5 @@
 using PyAirtable.Runtime.Reminders;
+using PyAirtable.Runtime.Storage.Rows;
 using PyAirtable.Runtime.Streams;
 
 namespace PyAirtable.Runtime.Storage.Memory;
@@ -11,6 +12,8 @@ public sealed class MemoryRuntimeStorage : IRuntimeStorage
     public string Description => "in-memory (not durable)";
 
     public IGrainStorage GrainStorage { get; } = new MemoryGrainStorage();
+
+    public IGrainRowStorage Rows { get; } = new MemoryGrainRowStorage();
 
     public IReminderTable Reminders { get; } = new MemoryReminderTable();
 

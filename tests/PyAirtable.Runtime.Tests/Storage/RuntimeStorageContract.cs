@@ -1,5 +1,6 @@
 using PyAirtable.Runtime.Reminders;
 using PyAirtable.Runtime.Storage;
+using PyAirtable.Runtime.Storage.Rows;
 using PyAirtable.Runtime.Streams;
 
 namespace PyAirtable.Runtime.Tests.Storage;
@@ -12,12 +13,15 @@ namespace PyAirtable.Runtime.Tests.Storage;
 public abstract class RuntimeStorageContract : IAsyncLifetime
 {
     private const string StateName = "contract";
+    private const string RowCollection = "records";
 
     private IRuntimeStorage? _storage;
 
     protected IRuntimeStorage Storage => _storage ?? throw new InvalidOperationException("The storage is created by InitializeAsync.");
 
     private IGrainStorage Grains => Storage.GrainStorage;
+
+    private IGrainRowStorage Rows => Storage.Rows;
 
     public virtual async Task InitializeAsync()
     {
@@ -597,6 +601,304 @@ public abstract class RuntimeStorageContract : IAsyncLifetime
             await CheckpointsOfAsync(stream));
     }
 
+    [Fact]
+    public async Task ACollectionNeverWrittenReadsEmptyAtVersionZero()
+    {
+        var read = await Rows.ReadAllAsync(RowCollection, NewGrain());
+
+        Assert.Equal(0, read.Version);
+        Assert.Empty(read.Rows);
+    }
+
+    [Fact]
+    public async Task TheFirstWriteAtVersionZeroStoresItsRowsAtVersionOne()
+    {
+        var owner = NewGrain();
+
+        var version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("rec1", Json("rec1", 1)), RowChange.Upsert("rec2", Json("rec2", 2))]));
+
+        Assert.Equal(1, version);
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+        Assert.Equal(1, read.Version);
+        Assert.Equal([new StoredRow("rec1", Json("rec1", 1)), new StoredRow("rec2", Json("rec2", 2))], read.Rows);
+    }
+
+    [Fact]
+    public async Task RowsReadBackInOrdinalKeyOrderWithTheCollectionsVersion()
+    {
+        var owner = NewGrain();
+        // Ordinal puts upper case before lower, "a10" before "a9", and a character above U+FFFF
+        // (a surrogate pair) before U+FFFD, where UTF-8 byte order would put it after.
+        string[] ordered = ["", "B", "a", "a10", "a9", "ä", "\U0001F600", "\uFFFD"];
+        string[] shuffled = ["a9", "\uFFFD", "B", "", "ä", "a10", "\U0001F600", "a"];
+        var version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [.. shuffled.Take(4).Select(k => RowChange.Upsert(k, Json(k, 1)))]));
+        version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [.. shuffled.Skip(4).Select(k => RowChange.Upsert(k, Json(k, 2)))]));
+
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+
+        Assert.Equal(2, read.Version);
+        Assert.Equal(ordered, read.Rows.Select(r => r.Key));
+        Assert.Equal(Json("\U0001F600", 2), read.Rows.Single(r => r.Key == "\U0001F600").Data);
+    }
+
+    [Fact]
+    public async Task AnUpsertOfAStoredKeyReplacesItsData()
+    {
+        var owner = NewGrain();
+        var version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("rec1", Json("rec1", 1)), RowChange.Upsert("rec2", Json("rec2", 1))]));
+
+        version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [RowChange.Upsert("rec1", Json("rec1", 2))]));
+
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+        Assert.Equal(2, version);
+        Assert.Equal([new StoredRow("rec1", Json("rec1", 2)), new StoredRow("rec2", Json("rec2", 1))], read.Rows);
+    }
+
+    [Fact]
+    public async Task ADeleteRemovesOnlyItsRowAndDeletingAMissingKeyStillMovesTheVersion()
+    {
+        var owner = NewGrain();
+        var version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("rec1", Json("rec1", 1)), RowChange.Upsert("rec2", Json("rec2", 1))]));
+
+        version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [RowChange.Delete("rec1")]));
+        version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [RowChange.Delete("never")]));
+
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+        Assert.Equal(3, version);
+        Assert.Equal(3, read.Version);
+        Assert.Equal([new StoredRow("rec2", Json("rec2", 1))], read.Rows);
+    }
+
+    [Fact]
+    public async Task AMixedBatchAppliesItsUpsertsAndDeletesTogether()
+    {
+        var owner = NewGrain();
+        var version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [.. Keys(4).Select(k => RowChange.Upsert(k, Json(k, 1)))]));
+
+        version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [
+            RowChange.Delete("rec0"),
+            RowChange.Upsert("rec1", Json("rec1", 2)),
+            RowChange.Upsert("rec9", Json("rec9", 2)),
+            RowChange.Delete("rec3"),
+        ]));
+
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+        Assert.Equal(2, version);
+        Assert.Equal([new StoredRow("rec1", Json("rec1", 2)), new StoredRow("rec2", Json("rec2", 1)), new StoredRow("rec9", Json("rec9", 2))], read.Rows);
+    }
+
+    [Fact]
+    public async Task AnEmptyBatchMovesTheVersionSoItFencesOutOlderWriters()
+    {
+        var owner = NewGrain();
+        await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("rec1", Json("rec1", 1))]));
+
+        Assert.Equal(2, await Rows.WriteAsync(RowCollection, owner, new RowBatch(1, [])));
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Rows.WriteAsync(RowCollection, owner, new RowBatch(1, [RowChange.Delete("rec1")])));
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+        Assert.Equal(2, read.Version);
+        Assert.Equal([new StoredRow("rec1", Json("rec1", 1))], read.Rows);
+    }
+
+    [Fact]
+    public async Task AWriteOverAStaleVersionThrowsAndStoresNothing()
+    {
+        var owner = NewGrain();
+        var version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [.. Keys(3).Select(k => RowChange.Upsert(k, Json(k, 1)))]));
+        version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [RowChange.Upsert("rec0", Json("rec0", 2))]));
+        var before = await Rows.ReadAllAsync(RowCollection, owner);
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Rows.WriteAsync(RowCollection, owner, new RowBatch(1, [
+            RowChange.Upsert("rec0", Json("rec0", 3)),
+            RowChange.Upsert("rec7", Json("rec7", 3)),
+            RowChange.Delete("rec1"),
+        ])));
+
+        Assert.Equal("2", error.StoredEtag);
+        Assert.Equal("1", error.CurrentEtag);
+        var after = await Rows.ReadAllAsync(RowCollection, owner);
+        Assert.Equal(version, after.Version);
+        Assert.Equal(before.Rows, after.Rows);
+    }
+
+    [Fact]
+    public async Task AWriteNamingAVersionTheCollectionNeverReachedThrowsAndStoresNothing()
+    {
+        var owner = NewGrain();
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Rows.WriteAsync(RowCollection, owner, new RowBatch(5, [RowChange.Upsert("rec1", Json("rec1", 1))])));
+
+        Assert.Equal("0", error.StoredEtag);
+        Assert.Equal("5", error.CurrentEtag);
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+        Assert.Equal(0, read.Version);
+        Assert.Empty(read.Rows);
+    }
+
+    [Fact]
+    public async Task WritingAtVersionZeroOverAWrittenCollectionThrows()
+    {
+        var owner = NewGrain();
+        await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("rec1", Json("rec1", 1))]));
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("rec1", Json("rec1", 2))])));
+
+        Assert.Equal([new StoredRow("rec1", Json("rec1", 1))], (await Rows.ReadAllAsync(RowCollection, owner)).Rows);
+    }
+
+    [Fact]
+    public async Task OfTwoWritersWithTheSameExpectedVersionExactlyOneWins()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            var owner = NewGrain();
+            var expected = round % 2 == 0 ? 0 : await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("shared", Json("shared", 0))]));
+            var batches = Enumerable.Range(1, 2)
+                .Select(w => new RowBatch(expected, [RowChange.Upsert("shared", Json("shared", w)), .. Keys(20).Select(k => RowChange.Upsert($"{k}-w{w}", Json(k, w)))]))
+                .ToArray();
+
+            var outcomes = await Task.WhenAll(batches.Select(batch => TryWriteRowsAsync(owner, batch)));
+
+            Assert.Single(outcomes, won => won);
+            var winner = Array.IndexOf(outcomes, true) + 1;
+            var read = await Rows.ReadAllAsync(RowCollection, owner);
+            Assert.Equal(expected + 1, read.Version);
+            Assert.Equal(21, read.Rows.Count);
+            Assert.All(read.Rows, r => Assert.EndsWith($",\"n\":{winner}}}", r.Data, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task ManyConcurrentBatchesToDifferentOwnersAreAllStored()
+    {
+        var owners = Enumerable.Range(0, 32).Select(_ => NewGrain()).ToArray();
+
+        await Task.WhenAll(owners.Select(async owner =>
+        {
+            await Task.Yield();
+            var version = 0L;
+            for (var i = 0; i < 5; i++)
+            {
+                version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [RowChange.Upsert($"rec{i}", Json(owner.Key, i))]));
+            }
+        }));
+
+        foreach (var owner in owners)
+        {
+            var read = await Rows.ReadAllAsync(RowCollection, owner);
+            Assert.Equal(5, read.Version);
+            Assert.Equal(Enumerable.Range(0, 5).Select(i => new StoredRow($"rec{i}", Json(owner.Key, i))), read.Rows);
+        }
+    }
+
+    [Fact]
+    public async Task ClearingRemovesEveryRowAndMovesTheVersionSoOlderWritersStayStale()
+    {
+        var owner = NewGrain();
+        var version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [.. Keys(5).Select(k => RowChange.Upsert(k, Json(k, 1)))]));
+
+        var cleared = await Rows.ClearAsync(RowCollection, owner, version);
+
+        Assert.Equal(2, cleared);
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+        Assert.Equal(2, read.Version);
+        Assert.Empty(read.Rows);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [RowChange.Upsert("rec0", Json("rec0", 2))])));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("rec0", Json("rec0", 2))])));
+        Assert.Equal(3, await Rows.WriteAsync(RowCollection, owner, new RowBatch(cleared, [RowChange.Upsert("rec0", Json("rec0", 3))])));
+        Assert.Equal([new StoredRow("rec0", Json("rec0", 3))], (await Rows.ReadAllAsync(RowCollection, owner)).Rows);
+    }
+
+    [Fact]
+    public async Task ClearingWithAStaleVersionThrowsAndKeepsTheRows()
+    {
+        var owner = NewGrain();
+        var version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("rec1", Json("rec1", 1))]));
+        version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [RowChange.Upsert("rec2", Json("rec2", 1))]));
+
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => Rows.ClearAsync(RowCollection, owner, 1));
+
+        Assert.Equal("2", error.StoredEtag);
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+        Assert.Equal(version, read.Version);
+        Assert.Equal(["rec1", "rec2"], read.Rows.Select(r => r.Key));
+    }
+
+    [Fact]
+    public async Task ClearingACollectionNeverWrittenStartsItsVersion()
+    {
+        var owner = NewGrain();
+
+        Assert.Equal(1, await Rows.ClearAsync(RowCollection, owner, 0));
+
+        Assert.Equal(1, (await Rows.ReadAllAsync(RowCollection, owner)).Version);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Rows.ClearAsync(RowCollection, owner, 0));
+    }
+
+    [Fact]
+    public async Task CollectionsAndOwnersAreIsolatedFromEachOther()
+    {
+        var owner = NewGrain();
+        var other = NewGrain();
+        await Rows.WriteAsync("records", owner, new RowBatch(0, [RowChange.Upsert("rec1", Json("records", 1))]));
+        await Rows.WriteAsync("comments", owner, new RowBatch(0, [RowChange.Upsert("rec1", Json("comments", 1))]));
+        await Rows.WriteAsync("records", other, new RowBatch(0, [RowChange.Upsert("rec1", Json("other", 1))]));
+        await Rows.WriteAsync("records", owner, new RowBatch(1, [RowChange.Upsert("rec2", Json("records", 2))]));
+
+        Assert.Equal(2, await Rows.ClearAsync("comments", owner, 1));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Rows.WriteAsync("records", other, new RowBatch(2, [RowChange.Delete("rec1")])));
+
+        var records = await Rows.ReadAllAsync("records", owner);
+        Assert.Equal(2, records.Version);
+        Assert.Equal([new StoredRow("rec1", Json("records", 1)), new StoredRow("rec2", Json("records", 2))], records.Rows);
+        var comments = await Rows.ReadAllAsync("comments", owner);
+        Assert.Equal(2, comments.Version);
+        Assert.Empty(comments.Rows);
+        var others = await Rows.ReadAllAsync("records", other);
+        Assert.Equal(1, others.Version);
+        Assert.Equal([new StoredRow("rec1", Json("other", 1))], others.Rows);
+    }
+
+    [Fact]
+    public async Task ABatchTheContractDoesNotDefineIsRejectedBeforeAnythingIsStored()
+    {
+        var owner = NewGrain();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Rows.WriteAsync(RowCollection, owner, new RowBatch(0, [RowChange.Upsert("rec1", "{}"), RowChange.Delete("rec1")])));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Rows.WriteAsync(RowCollection, owner, new RowBatch(-1, [RowChange.Upsert("rec1", "{}")])));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Rows.WriteAsync("", owner, new RowBatch(0, [RowChange.Upsert("rec1", "{}")])));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Rows.ClearAsync(RowCollection, owner, -1));
+
+        Assert.Equal(0, (await Rows.ReadAllAsync(RowCollection, owner)).Version);
+    }
+
+    [Fact]
+    public async Task AHundredThousandRowsWrittenInBatchesReadBackComplete()
+    {
+        const int Total = 100_000;
+        const int BatchSize = 10_000;
+        var owner = NewGrain();
+        // Written in a scrambled order (7919 is prime to the total), so reading in key order proves the sort.
+        var keys = Enumerable.Range(0, Total).Select(i => $"rec{(long)i * 7919 % Total:D6}").ToArray();
+        var version = 0L;
+        foreach (var chunk in keys.Chunk(BatchSize))
+        {
+            version = await Rows.WriteAsync(RowCollection, owner, new RowBatch(version, [.. chunk.Select(k => RowChange.Upsert(k, Json(k, 1)))]));
+        }
+
+        var read = await Rows.ReadAllAsync(RowCollection, owner);
+
+        Assert.Equal(Total / BatchSize, read.Version);
+        Assert.Equal(Total, read.Rows.Count);
+        for (var i = 0; i < Total; i++)
+        {
+            var key = $"rec{i:D6}";
+            Assert.Equal(key, read.Rows[i].Key);
+            Assert.Equal(Json(key, 1), read.Rows[i].Data);
+        }
+    }
+
     /// <summary>A new storage, not yet initialized.</summary>
     protected abstract IRuntimeStorage CreateStorage();
 
@@ -609,6 +911,11 @@ public abstract class RuntimeStorageContract : IAsyncLifetime
 
     protected static IReadOnlyList<StreamEventData> Events(int count) =>
         [.. Enumerable.Range(0, count).Select(i => new StreamEventData(Guid.NewGuid(), "ContractEvent", $$"""{"value":{{i}}}""", At(i).AddMilliseconds(i)))];
+
+    /// <summary>Row data as a grain would store it: JSON naming its key and a number.</summary>
+    protected static string Json(string key, int n) => $$"""{"id":{{System.Text.Json.JsonSerializer.Serialize(key)}},"n":{{n}}}""";
+
+    protected static IEnumerable<string> Keys(int count) => Enumerable.Range(0, count).Select(i => $"rec{i}");
 
     protected async Task<GrainState<TState>> ReadAsync<TState>(GrainId grain)
         where TState : new()
@@ -625,6 +932,21 @@ public abstract class RuntimeStorageContract : IAsyncLifetime
         try
         {
             await Grains.WriteStateAsync(StateName, grain, state);
+            return true;
+        }
+        catch (InconsistentStateException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes a batch from a fresh turn; false when its version lost.</summary>
+    private async Task<bool> TryWriteRowsAsync(GrainId owner, RowBatch batch)
+    {
+        await Task.Yield();
+        try
+        {
+            await Rows.WriteAsync(RowCollection, owner, batch);
             return true;
         }
         catch (InconsistentStateException)
