@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PyAirtable.Runtime.Catalog;
 using PyAirtable.Runtime.Storage;
+using PyAirtable.Runtime.Storage.Rows;
 using PyAirtable.Runtime.Streams;
 
 namespace PyAirtable.Runtime.Hosting;
@@ -14,8 +15,9 @@ public static class RuntimeServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the runtime: <see cref="IGrainFactory"/>, the <c>Default</c> grain storage and stream
-    /// provider, <see cref="IStreamAdministration"/>, <see cref="IRuntimeHealth"/>, and a hosted
-    /// service that starts and stops it with the host.
+    /// provider, <see cref="IGrainRowStorage"/> for grains that keep many rows,
+    /// <see cref="IStreamAdministration"/>, <see cref="IRuntimeHealth"/>, and a hosted service that
+    /// starts and stops it with the host.
     /// </summary>
     public static IServiceCollection AddPyAirtableRuntime(this IServiceCollection services, Action<RuntimeBuilder> configure)
     {
@@ -41,6 +43,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<SiloRuntime>().StreamProvider);
         services.AddSingleton<IStreamAdministration>(sp => sp.GetRequiredService<SiloRuntime>().Streams);
         services.AddKeyedSingleton(GrainStorageNames.Default, (sp, _) => sp.GetRequiredService<IRuntimeStorage>().GrainStorage);
+        services.AddSingleton<IGrainRowStorage>(sp => sp.GetRequiredService<IRuntimeStorage>().Rows);
         services.AddSingleton<IRuntimeHealth, RuntimeHealth>();
         services.AddSingleton<IHostedService, RuntimeHostedService>();
         return services;

@@ -54,6 +54,22 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task AGrainTakesTheRowStorageInItsConstructorAndItsRowsOutliveTheActivation()
+    {
+        var storage = new MemoryRuntimeStorage();
+        await using var silo = await TestSilo.StartAsync(new LifecycleLog(), storage: storage);
+        var grain = silo.GrainFactory.GetGrain<INotesGrain>("rows");
+        await grain.AddAsync("b", "second");
+        await grain.AddAsync("a", "first");
+
+        await grain.DeactivateAsync();
+        await TestSilo.EventuallyAsync(() => silo.Runtime.Catalog.TryGet(grain.GetGrainId()) is null, "deactivated");
+
+        Assert.Equal(["first", "second"], await grain.ListAsync());
+        Assert.Equal(2, (await storage.Rows.ReadAllAsync("notes", grain.GetGrainId())).Version);
+    }
+
+    [Fact]
     public async Task AGrainAskingForAnUnconfiguredStorageFailsActivationWithAClearMessage()
     {
         await using var silo = await TestSilo.StartAsync(new LifecycleLog());
