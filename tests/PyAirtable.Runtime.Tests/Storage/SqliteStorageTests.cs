@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PyAirtable.Runtime.Reminders;
 using PyAirtable.Runtime.Storage;
+using PyAirtable.Runtime.Storage.Rows;
 using PyAirtable.Runtime.Storage.Sqlite;
 using PyAirtable.Runtime.Streams;
 
@@ -42,6 +43,31 @@ public sealed class SqliteStorageTests : IDisposable
         Assert.Equal(3, await reopened.StreamLog.AppendAsync(stream, [new StreamEventData(Guid.NewGuid(), "E", "{}", reminder.StartAt)], CancellationToken.None));
         Assert.Equal([subscription], await reopened.StreamLog.ReadSubscriptionsAsync(CancellationToken.None));
         Assert.Equal([checkpoint], await reopened.StreamLog.ReadCheckpointsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RowsSurviveClosingAndReopeningTheFile()
+    {
+        var owner = new GrainId("survivor", "rows");
+        long version;
+        await using (var storage = await OpenAsync())
+        {
+            version = await storage.Rows.WriteAsync("records", owner, new RowBatch(0, [RowChange.Upsert("rec2", """{"n":2}"""), RowChange.Upsert("rec1", """{"n":1}""")]));
+            version = await storage.Rows.WriteAsync("records", owner, new RowBatch(version, [RowChange.Upsert("rec3", """{"n":3}"""), RowChange.Delete("rec2")]));
+            await storage.Rows.WriteAsync("comments", owner, new RowBatch(0, [RowChange.Upsert("c1", "{}")]));
+            await storage.Rows.ClearAsync("comments", owner, 1);
+        }
+
+        await using var reopened = await OpenAsync();
+
+        var records = await reopened.Rows.ReadAllAsync("records", owner);
+        Assert.Equal(2, records.Version);
+        Assert.Equal([new StoredRow("rec1", """{"n":1}"""), new StoredRow("rec3", """{"n":3}""")], records.Rows);
+        var comments = await reopened.Rows.ReadAllAsync("comments", owner);
+        Assert.Equal(2, comments.Version);
+        Assert.Empty(comments.Rows);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => reopened.Rows.WriteAsync("records", owner, new RowBatch(1, [RowChange.Delete("rec1")])));
+        Assert.Equal(3, await reopened.Rows.WriteAsync("records", owner, new RowBatch(version, [RowChange.Delete("rec1")])));
     }
 
     [Fact]
@@ -92,6 +118,55 @@ public sealed class SqliteStorageTests : IDisposable
 
         Assert.Equal(320, writer.Writes);
         Assert.True(writer.Commits * 4 <= writer.Writes, $"{writer.Writes} writes took {writer.Commits} commits");
+    }
+
+    [Fact]
+    public async Task ConcurrentRowBatchesShareCommits()
+    {
+        await using var storage = await OpenAsync();
+        var writer = storage.Database.Writer;
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async w =>
+        {
+            var owner = new GrainId("shared", w.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var version = 0L;
+            for (var i = 0; i < 10; i++)
+            {
+                version = await storage.Rows.WriteAsync("records", owner, new RowBatch(version, [.. Enumerable.Range(0, 5).Select(k => RowChange.Upsert($"rec{i}-{k}", "{}"))]));
+            }
+        }));
+
+        Assert.Equal(320, writer.Writes);
+        Assert.True(writer.Commits * 4 <= writer.Writes, $"{writer.Writes} writes took {writer.Commits} commits");
+    }
+
+    [Fact]
+    public async Task ARowBatchThatFailsInsideAGroupCommitLeavesNothingAndFailsOnlyItsCaller()
+    {
+        await using var storage = await OpenAsync();
+        var rows = storage.Rows;
+        var stale = new GrainId("batch", "stale");
+        await rows.WriteAsync("records", stale, new RowBatch(0, [RowChange.Upsert("kept", "{}")]));
+        using var gate = new ManualResetEventSlim();
+        var blocker = BlockWriter(storage, gate);
+
+        // Queued behind the blocker, these three run in one transaction: the middle one names an old version.
+        var first = rows.WriteAsync("records", new GrainId("batch", "first"), new RowBatch(0, [RowChange.Upsert("a", "{}"), RowChange.Upsert("b", "{}")]));
+        var failing = rows.WriteAsync("records", stale, new RowBatch(0, [RowChange.Upsert("new", "{}"), RowChange.Delete("kept")]));
+        var last = rows.WriteAsync("records", new GrainId("batch", "last"), new RowBatch(0, [RowChange.Upsert("c", "{}")]));
+        var commitsBefore = storage.Database.Writer.Commits;
+        gate.Set();
+
+        Assert.True(await blocker);
+        Assert.Equal(1, await first);
+        Assert.Equal(1, await last);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => failing);
+        Assert.Equal(commitsBefore + 2, storage.Database.Writer.Commits);
+        Assert.Equal(["a", "b"], (await rows.ReadAllAsync("records", new GrainId("batch", "first"))).Rows.Select(r => r.Key));
+        Assert.Equal(["c"], (await rows.ReadAllAsync("records", new GrainId("batch", "last"))).Rows.Select(r => r.Key));
+        var untouched = await rows.ReadAllAsync("records", stale);
+        Assert.Equal(1, untouched.Version);
+        Assert.Equal(["kept"], untouched.Rows.Select(r => r.Key));
     }
 
     [Fact]
