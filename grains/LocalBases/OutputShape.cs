@@ -28,16 +28,31 @@ public sealed record OutputShape(bool ByFieldId, IReadOnlySet<string>? FieldIds,
                 throw new BaseRequestException(BaseError.InvalidRequest, $"Unknown timeZone \"{query.TimeZone}\"; use an IANA name such as America/New_York.");
             }
 
-            try
-            {
-                culture = CultureInfo.GetCultureInfo(query.UserLocale);
-            }
-            catch (CultureNotFoundException)
-            {
-                throw new BaseRequestException(BaseError.InvalidRequest, $"Unknown userLocale \"{query.UserLocale}\"; use a locale such as en-us.");
-            }
+            culture = Culture(query.UserLocale);
         }
 
         return new OutputShape(query.ReturnFieldsByFieldId, fields, query.CellFormat, zone, culture, query.IncludeCommentCount);
+    }
+
+    /// <summary>
+    /// The culture of a locale tag such as <c>en-us</c>. The silo runs with invariant
+    /// globalization (no ICU), so a well-formed tag without culture data formats like the
+    /// invariant culture rather than failing the request.
+    /// </summary>
+    private static CultureInfo Culture(string locale)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(locale, "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))
+        {
+            throw new BaseRequestException(BaseError.InvalidRequest, $"Unknown userLocale \"{locale}\"; use a locale such as en-us.");
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(locale);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
     }
 }
