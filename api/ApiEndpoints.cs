@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PyAirtable.Api.Admin;
 using PyAirtable.Api.ApiKeys;
 using PyAirtable.Api.Auth;
+using PyAirtable.Api.Bases;
 using PyAirtable.Api.Health;
 using PyAirtable.Api.Problems;
 using PyAirtable.Api.Users;
@@ -40,6 +41,7 @@ public static class ApiEndpoints
         app.MapWorkspaceEndpoints();
         app.MapApiKeyEndpoints();
         app.MapAdminEndpoints();
+        app.MapBaseEndpoints();
         app.MapV0Endpoints();
         return app;
     }

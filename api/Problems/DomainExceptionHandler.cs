@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using PyAirtable.GrainInterfaces.LocalBases;
 using PyAirtable.GrainInterfaces.Security;
 using PyAirtable.Runtime;
 
@@ -22,6 +23,7 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
             ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden.", exception.Message),
             CredentialsRejectedException => (StatusCodes.Status403Forbidden, "The credentials were rejected.", exception.Message),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict.", exception.Message),
+            BaseRequestException refused => (ProblemTypes.StatusOf(refused.Error), "The base refused the request.", exception.Message),
             BadHttpRequestException bad => (bad.StatusCode, "The request is malformed.", bad.Message),
             JsonException => (StatusCodes.Status400BadRequest, "The request body is not valid JSON.", exception.Message),
             ArgumentException => (StatusCodes.Status400BadRequest, "The request is invalid.", exception.Message),
@@ -47,7 +49,12 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
                 Status = status,
                 Title = title,
                 Detail = detail,
-                Type = exception is CredentialsRejectedException ? ProblemTypes.CredentialsRejected : ProblemTypes.ForStatus(status),
+                Type = exception switch
+                {
+                    CredentialsRejectedException => ProblemTypes.CredentialsRejected,
+                    BaseRequestException refused => ProblemTypes.ForBaseError(refused.Error),
+                    _ => ProblemTypes.ForStatus(status),
+                },
             },
         });
     }

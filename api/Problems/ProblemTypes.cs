@@ -1,3 +1,5 @@
+using PyAirtable.GrainInterfaces.LocalBases;
+
 namespace PyAirtable.Api.Problems;
 
 /// <summary>The stable <c>type</c> URIs of PyAirtable's ProblemDetails; clients may switch on them.</summary>
@@ -36,6 +38,13 @@ public static class ProblemTypes
     public const string PasswordChangeRequired = Base + "password-change-required";
 
     public const string CredentialsRejected = Base + "credentials-rejected";
+
+    /// <summary>The type of a refused base request: <c>…/base/unknown-field</c>, <c>…/base/invalid-value</c>, and so on.</summary>
+    public static string ForBaseError(BaseError error) =>
+        Base + "base/" + System.Text.RegularExpressions.Regex.Replace(error.ToString(), "(?<=[a-z])([A-Z])", "-$1").ToLowerInvariant();
+
+    /// <summary>Missing things are 404; everything else a base refuses is a validation problem (422).</summary>
+    public static int StatusOf(BaseError error) => error is BaseError.BaseNotFound or BaseError.TableNotFound or BaseError.RecordNotFound ? 404 : 422;
 
     /// <summary>The type for a status code that no more specific problem explains.</summary>
     public static string ForStatus(int status) => status switch

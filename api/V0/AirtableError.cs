@@ -4,8 +4,12 @@ using PyAirtable.GrainInterfaces.LocalBases;
 namespace PyAirtable.Api.V0;
 
 /// <summary>An error as api.airtable.com writes it: <c>{"error":{"type":…,"message":…}}</c> with Airtable's status.</summary>
-public sealed record AirtableError(int Status, string Type, string Message)
+public sealed record AirtableError(int Status, string Type, string Message, int? RetryAfterSeconds = null)
 {
+    /// <summary>Airtable's answer to a caller over its rate limit; it must wait before trying again.</summary>
+    public static AirtableError RateLimited(int retryAfterSeconds) => new(StatusCodes.Status429TooManyRequests, "RATE_LIMIT_REACHED",
+        "Rate limit exceeded. Please try again later", retryAfterSeconds);
+
     public static AirtableError AuthenticationRequired { get; } = new(StatusCodes.Status401Unauthorized, "AUTHENTICATION_REQUIRED", "Authentication required");
 
     public static AirtableError ModelNotFound { get; } = new(StatusCodes.Status403Forbidden, "INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND",
@@ -41,11 +45,25 @@ public sealed record AirtableError(int Status, string Type, string Message)
         };
     }
 
-    public IResult ToResult() => TypedResults.Json(new { error = new { type = Type, message = Message } }, statusCode: Status);
+    public IResult ToResult() => new ErrorResult(this);
 
     public Task WriteAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return ToResult().ExecuteAsync(context);
+    }
+
+    private sealed class ErrorResult(AirtableError error) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ArgumentNullException.ThrowIfNull(httpContext);
+            if (error.RetryAfterSeconds is { } seconds)
+            {
+                httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return TypedResults.Json(new { error = new { type = error.Type, message = error.Message } }, statusCode: error.Status).ExecuteAsync(httpContext);
+        }
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using PyAirtable.Api.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PyAirtable.GrainInterfaces.ApiKeys;
 using PyAirtable.GrainInterfaces.LocalBases;
+using PyAirtable.GrainInterfaces.RateLimits;
 using PyAirtable.GrainInterfaces.Security;
 using PyAirtable.GrainInterfaces.Workspaces;
 using PyAirtable.Grains.LocalBases;
@@ -62,6 +65,29 @@ public static class V0Access
             throw new V0Exception(AirtableError.ModelNotFound);
         }
 
+        await AdmitAsync(context, grains, info);
+
         return new Opened(grain, info, context.Caller(), role);
+    }
+
+    /// <summary>
+    /// Under Airtable parity (for the silo or this base): 5 requests a second per base and 50 per
+    /// key, and a 30-second penalty for going over, answered with 429 and Retry-After like Airtable.
+    /// </summary>
+    private static async Task AdmitAsync(HttpContext context, IGrainFactory grains, BaseInfo info)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<LocalBaseOptions>>().Value;
+        if (!options.AirtableParity && !info.AirtableParity)
+        {
+            return;
+        }
+
+        var caller = IsApiKey(context) ? "key/" + context.User.FindFirst(AuthClaims.KeyId)?.Value : "user/" + context.UserId();
+        var wait = await grains.GetGrain<IRateLimitGrain>(caller).TryAdmitAsync(options.RequestsPerSecondPerKey, options.PenaltySeconds)
+            ?? await grains.GetGrain<IRateLimitGrain>("base/" + info.Id).TryAdmitAsync(options.RequestsPerSecondPerBase, options.PenaltySeconds);
+        if (wait is { } seconds)
+        {
+            throw new V0Exception(AirtableError.RateLimited(seconds));
+        }
     }
 }

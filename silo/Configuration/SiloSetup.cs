@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PyAirtable.Api;
 using PyAirtable.Grains;
 using PyAirtable.Grains.Audit;
+using PyAirtable.Grains.LocalBases;
 using PyAirtable.Grains.Security;
 using PyAirtable.Runtime;
 using PyAirtable.Runtime.Hosting;
@@ -36,6 +37,7 @@ public static partial class SiloSetup
             .AddGrains(GrainsAssembly.Assembly)
             .UseStorage(_ => CreateStorage(settings, postgres)));
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.SectionName));
+        builder.Services.Configure<LocalBaseOptions>(builder.Configuration.GetSection(LocalBaseOptions.SectionName));
         builder.Services.AddSingleton<AuthKeys>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService<AdminBootstrap>();
