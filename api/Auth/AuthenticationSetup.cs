@@ -26,7 +26,12 @@ public static class AuthenticationSetup
     /// Signed in, and: API keys only where the endpoint allows them; a user who must change their
     /// password only where the endpoint allows that.
     /// </summary>
-    private static AuthorizationPolicyBuilder Signed() => new AuthorizationPolicyBuilder(AuthClaims.Scheme)
+    /// <remarks>
+    /// The policy names no scheme: the bearer scheme is the default, so the authentication middleware
+    /// has already set the user. Naming it made the policy evaluator authenticate again and copy
+    /// the principal on every request (bench/RESULTS.md, auth).
+    /// </remarks>
+    private static AuthorizationPolicyBuilder Signed() => new AuthorizationPolicyBuilder()
         .RequireAuthenticatedUser()
         .RequireAssertion(context =>
         {

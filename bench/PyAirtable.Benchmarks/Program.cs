@@ -1,5 +1,7 @@
 using PyAirtable.Benchmarks.Activations;
+using PyAirtable.Benchmarks.Auth;
 using PyAirtable.Benchmarks.Calls;
+using PyAirtable.Benchmarks.Formulas;
 using PyAirtable.Benchmarks.Harness;
 using PyAirtable.Benchmarks.Reminders;
 using PyAirtable.Benchmarks.Storage;
@@ -12,6 +14,8 @@ IBenchmark[] benchmarks =
     new StateWriteBenchmark(),
     new StreamBenchmark(),
     new ReminderBenchmark(),
+    new AuthBenchmark(),
+    new FormulaBenchmark(),
     new MicroBenchmarks(),
 ];
 

@@ -10,13 +10,20 @@ namespace PyAirtable.Runtime.Messaging;
 public class GrainReferenceProxy : DispatchProxy, IGrainReference
 {
     private static readonly ConcurrentDictionary<MethodInfo, GrainMethod> s_methods = new();
+
+    // One generated proxy per interface, copied for each reference: DispatchProxy.Create builds
+    // every instance through reflection (Activator with constructor arguments), which cost more
+    // than a whole local grain call in the authentication path (bench/RESULTS.md, auth).
+    private static readonly ConcurrentDictionary<Type, GrainReferenceProxy> s_prototypes = new();
     private SiloRuntime? _runtime;
 
     public GrainId GrainId { get; private set; }
 
     internal static object Create(Type interfaceType, SiloRuntime runtime, GrainId grainId)
     {
-        var proxy = (GrainReferenceProxy)DispatchProxy.Create(interfaceType, typeof(GrainReferenceProxy));
+        var prototype = s_prototypes.GetOrAdd(interfaceType, static type => (GrainReferenceProxy)DispatchProxy.Create(type, typeof(GrainReferenceProxy)));
+        // The generated type only adds its read-only table of methods, which the copies share.
+        var proxy = (GrainReferenceProxy)prototype.MemberwiseClone();
         proxy._runtime = runtime;
         proxy.GrainId = grainId;
         return proxy;

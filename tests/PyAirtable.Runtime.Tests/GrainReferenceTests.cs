@@ -19,6 +19,26 @@ public sealed class GrainReferenceTests
     }
 
     [Fact]
+    public async Task EachReferenceIsItsOwnObjectAndCallsItsOwnGrainOnItsOwnSilo()
+    {
+        await using var first = await TestSilo.StartAsync(new LifecycleLog());
+        await using var second = await TestSilo.StartAsync(new LifecycleLog());
+        var a = first.GrainFactory.GetGrain<ICounterGrain>("a");
+        var b = first.GrainFactory.GetGrain<ICounterGrain>("b");
+        var elsewhere = second.GrainFactory.GetGrain<ICounterGrain>("a");
+
+        await a.IncrementAsync();
+        await a.IncrementAsync();
+        await b.IncrementAsync();
+
+        Assert.NotSame(a, first.GrainFactory.GetGrain<ICounterGrain>("a"));
+        Assert.Equal(2, await a.GetAsync());
+        Assert.Equal(1, await b.GetAsync());
+        Assert.Equal(0, await elsewhere.GetAsync());
+        Assert.Equal(new GrainId("counter", "b"), b.GetGrainId());
+    }
+
+    [Fact]
     public async Task GuidKeyedGrainsAreAddressedByTheirGuid()
     {
         await using var silo = await TestSilo.StartAsync(new LifecycleLog());

@@ -42,11 +42,13 @@ internal static class ClosedLoopLoad
         await Task.Delay(window.Warmup).ConfigureAwait(false);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var gc = GcCounts.Now();
+        var workItems = ThreadPool.CompletedWorkItemCount;
         var started = Stopwatch.GetTimestamp();
         Volatile.Write(ref phase.Value, Measuring);
         await Task.Delay(window.Duration).ConfigureAwait(false);
         Volatile.Write(ref phase.Value, Stopped);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        workItems = ThreadPool.CompletedWorkItemCount - workItems;
         var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
         var collections = GcCounts.Now().Since(gc);
         await Task.WhenAll(tasks).ConfigureAwait(false);
@@ -57,7 +59,7 @@ internal static class ClosedLoopLoad
             merged.Add(histogram);
         }
 
-        return new LoadResult(merged.Count, elapsed, merged, allocated, collections);
+        return new LoadResult(merged.Count, elapsed, merged, allocated, collections) { ThreadPoolWorkItems = workItems };
     }
 
     private static async Task CallerAsync(int caller, int targets, Func<int, Task> operation, StrongBox<int> phase,

@@ -7,6 +7,11 @@ internal sealed record LoadResult(long Operations, TimeSpan Elapsed, LatencyHist
 
     public double BytesPerOperation => Operations == 0 ? 0 : (double)AllocatedBytes / Operations;
 
+    /// <summary>Thread-pool work items completed inside the window (every hop from one thread to another is one); 0 when not counted.</summary>
+    public long ThreadPoolWorkItems { get; init; }
+
+    public double WorkItemsPerOperation => Operations == 0 ? 0 : (double)ThreadPoolWorkItems / Operations;
+
     public string Describe() =>
         $"{Format.Rate(PerSecond)} (p50 {Format.Nanoseconds(Latency.Percentile(50))}, p99 {Format.Nanoseconds(Latency.Percentile(99))})";
 }
