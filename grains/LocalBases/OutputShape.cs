@@ -28,7 +28,7 @@ public sealed record OutputShape(bool ByFieldId, IReadOnlySet<string>? FieldIds,
                 throw new BaseRequestException(BaseError.InvalidRequest, $"Unknown timeZone \"{query.TimeZone}\"; use an IANA name such as America/New_York.");
             }
 
-            culture = Culture(query.UserLocale);
+            culture = CultureOf(query.UserLocale);
         }
 
         return new OutputShape(query.ReturnFieldsByFieldId, fields, query.CellFormat, zone, culture, query.IncludeCommentCount);
@@ -39,7 +39,7 @@ public sealed record OutputShape(bool ByFieldId, IReadOnlySet<string>? FieldIds,
     /// globalization (no ICU), so a well-formed tag without culture data formats like the
     /// invariant culture rather than failing the request.
     /// </summary>
-    private static CultureInfo Culture(string locale)
+    private static CultureInfo CultureOf(string locale)
     {
         if (!System.Text.RegularExpressions.Regex.IsMatch(locale, "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"))
         {
