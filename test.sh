@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of PyAirtable. Installs what is missing (PostgreSQL's server binaries, used by
-# tests that start their own throwaway server), builds with warnings as errors, runs each test
-# project and ends with one line: "N passed, N failed". Exit code 0 only when nothing failed.
+# tests that start their own throwaway server, and the Airtable.js compatibility suite's npm
+# packages), builds with warnings as errors, runs each test project and ends with one line:
+# "N passed, N failed". Exit code 0 only when nothing failed.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -16,6 +17,24 @@ if ! have_postgres; then
     echo "PostgreSQL server binaries are missing: run 'sudo apt-get install -y postgresql' (or run this script as root)."
     echo "0 passed, 1 failed"
     exit 1
+  fi
+fi
+
+# The Airtable.js suite (tests/airtable-js) runs inside the silo tests; install it exactly as
+# locked, again whenever the lock changes. Without it that test fails, so a failed install counts.
+setup_failed=0
+suite=tests/airtable-js
+lock_hash=$(sha256sum "$suite/package-lock.json" | cut -d' ' -f1)
+stamp="$suite/node_modules/.installed-lock-sha256"
+if [ ! -d "$suite/node_modules" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
+  if ! command -v npm >/dev/null; then
+    echo "npm is not installed: the Airtable.js compatibility suite ($suite) cannot be installed; install Node.js 20+ with npm."
+    setup_failed=1
+  elif (cd "$suite" && npm ci --no-audit --no-fund); then
+    echo "$lock_hash" >"$stamp"
+  else
+    echo "npm ci failed in $suite: the Airtable.js compatibility suite is not installed."
+    setup_failed=1
   fi
 fi
 
@@ -48,6 +67,7 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0}))
 done
 rm -rf "$results"
+failed=$((failed + setup_failed))
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1

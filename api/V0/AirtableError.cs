@@ -31,7 +31,8 @@ public sealed record AirtableError(int Status, string Type, string Message, int?
         return exception.Error switch
         {
             BaseError.BaseNotFound => ModelNotFound,
-            BaseError.TableNotFound => new(StatusCodes.Status404NotFound, "TABLE_NOT_FOUND", message),
+            // api.airtable.com answers an unknown table like an unknown base, so names cannot be probed.
+            BaseError.TableNotFound => ModelNotFound,
             BaseError.RecordNotFound => new(StatusCodes.Status404NotFound, "NOT_FOUND", message),
             BaseError.ViewNotFound => new(StatusCodes.Status422UnprocessableEntity, "VIEW_NAME_NOT_FOUND", message),
             BaseError.UnknownField => new(StatusCodes.Status422UnprocessableEntity, "UNKNOWN_FIELD_NAME", message),

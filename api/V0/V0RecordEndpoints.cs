@@ -122,8 +122,16 @@ public static class V0RecordEndpoints
         }
 
         var updates = records.Select(r => new RecordWrite(Id(r, required: true), V0Parameters.Fields(r))).ToList();
-        var updated = await opened.Base.WriteRecordsAsync(TableName(table), updates, options, opened.Caller);
-        return V0Json.Ok(new { records = updated.Select(V0Json.Record).ToList() });
+        try
+        {
+            var updated = await opened.Base.WriteRecordsAsync(TableName(table), updates, options, opened.Caller);
+            return V0Json.Ok(new { records = updated.Select(V0Json.Record).ToList() });
+        }
+        catch (BaseRequestException refused) when (refused.Error == BaseError.RecordNotFound)
+        {
+            // Airtable answers a batch naming a missing record with 422, not the 404 of the single-record routes.
+            throw new V0Exception(new AirtableError(StatusCodes.Status422UnprocessableEntity, "ROW_DOES_NOT_EXIST", refused.Message));
+        }
     }
 
     private static string? Id(JsonElement record, bool required)

@@ -190,7 +190,7 @@ public sealed class V0RecordTests(ApiHost host) : IClassFixture<ApiHost>
 
         V0Base.AssertError(await b.SendAsync(HttpMethod.Post, $"/v0/{b.BaseId}/Tasks", new { fields = new { Nope = 1 } }, (HttpStatusCode)422), "UNKNOWN_FIELD_NAME");
         V0Base.AssertError(await b.GetAsync($"/v0/{b.BaseId}/Tasks?filterByFormula=%7BPoints", (HttpStatusCode)422), "INVALID_FILTER_BY_FORMULA");
-        V0Base.AssertError(await b.GetAsync($"/v0/{b.BaseId}/Nope", HttpStatusCode.NotFound), "TABLE_NOT_FOUND");
+        V0Base.AssertError(await b.GetAsync($"/v0/{b.BaseId}/Nope", HttpStatusCode.Forbidden), "INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND");
         V0Base.AssertError(await b.GetAsync($"/v0/{b.BaseId}/Tasks?pageSize=101", (HttpStatusCode)422), "INVALID_REQUEST_UNKNOWN");
     }
 
