@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -23,6 +24,8 @@ public sealed class PyAirtableAuthenticationHandler(
     IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const int KeyIdLength = 32;
+
+    private static readonly SearchValues<char> s_lowerHexDigits = SearchValues.Create("0123456789abcdef");
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -67,13 +70,14 @@ public sealed class PyAirtableAuthenticationHandler(
 
     private async Task<AuthenticateResult> AuthenticateApiKeyAsync(string key)
     {
-        var body = key[WorkspaceGrain.ApiKeyPrefix.Length..];
-        if (body.Length <= KeyIdLength || !body[..KeyIdLength].All(char.IsAsciiHexDigitLower))
+        var body = key.AsSpan(WorkspaceGrain.ApiKeyPrefix.Length);
+        if (body.Length <= KeyIdLength || body[..KeyIdLength].ContainsAnyExcept(s_lowerHexDigits))
         {
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var identity = await grains.GetGrain<IApiKeyGrain>(body[..KeyIdLength]).AuthenticateAsync(body[KeyIdLength..]);
+        var keyGrain = grains.GetGrain<IApiKeyGrain>(body[..KeyIdLength].ToString());
+        var identity = await keyGrain.AuthenticateAsync(body[KeyIdLength..].ToString());
         if (identity is null)
         {
             return AuthenticateResult.Fail("The API key is not valid.");
@@ -85,16 +89,31 @@ public sealed class PyAirtableAuthenticationHandler(
             return AuthenticateResult.Fail("The API key's owner is disabled.");
         }
 
-        List<Claim> claims =
-        [
-            new(AuthClaims.Subject, identity.CreatedBy),
-            new(AuthClaims.Kind, AuthClaims.ApiKeyKind),
-            new(AuthClaims.KeyId, identity.KeyId),
-            new(AuthClaims.Workspace, identity.WorkspaceId),
-            .. identity.Scopes.Select(s => new Claim(AuthClaims.Scope, s.ToString())),
-        ];
-        return Success(claims);
+        if (identity.LastUseDue)
+        {
+            await keyGrain.RecordUseAsync();
+        }
+
+        var claims = new ClaimsIdentity(Scheme.Name, AuthClaims.Subject, null);
+        claims.AddClaim(new Claim(AuthClaims.Subject, identity.CreatedBy));
+        claims.AddClaim(new Claim(AuthClaims.Kind, AuthClaims.ApiKeyKind));
+        claims.AddClaim(new Claim(AuthClaims.KeyId, identity.KeyId));
+        claims.AddClaim(new Claim(AuthClaims.Workspace, identity.WorkspaceId));
+        foreach (var scope in identity.Scopes)
+        {
+            claims.AddClaim(new Claim(AuthClaims.Scope, ScopeName(scope)));
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), Scheme.Name));
     }
+
+    private static string ScopeName(ApiKeyScope scope) => scope switch
+    {
+        ApiKeyScope.Read => nameof(ApiKeyScope.Read),
+        ApiKeyScope.Write => nameof(ApiKeyScope.Write),
+        ApiKeyScope.Admin => nameof(ApiKeyScope.Admin),
+        _ => scope.ToString(),
+    };
 
     private AuthenticateResult Success(IEnumerable<Claim> claims) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, AuthClaims.Subject, null)), Scheme.Name));
