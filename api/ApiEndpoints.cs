@@ -6,6 +6,7 @@ using PyAirtable.Api.Admin;
 using PyAirtable.Api.ApiKeys;
 using PyAirtable.Api.Auth;
 using PyAirtable.Api.Bases;
+using PyAirtable.Api.Connections;
 using PyAirtable.Api.Health;
 using PyAirtable.Api.Problems;
 using PyAirtable.Api.Users;
@@ -42,6 +43,7 @@ public static class ApiEndpoints
         app.MapApiKeyEndpoints();
         app.MapAdminEndpoints();
         app.MapBaseEndpoints();
+        app.MapConnectionEndpoints();
         app.MapV0Endpoints();
         return app;
     }
