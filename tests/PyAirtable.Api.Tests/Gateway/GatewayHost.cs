@@ -14,11 +14,25 @@ namespace PyAirtable.Api.Tests.Gateway;
 /// </summary>
 public sealed class GatewayHost : ApiHost
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("pyairtable-gateway-").FullName;
+    private readonly string _folder;
+    private readonly bool _ownsSimulatorAndFolder;
 
     public GatewayHost()
+        : this(Directory.CreateTempSubdirectory("pyairtable-gateway-").FullName, new AirtableSimulator(), owns: true)
     {
-        Simulator = new AirtableSimulator();
+    }
+
+    /// <summary>A gateway on an existing data folder and simulator, to restart on the same database; the caller disposes both.</summary>
+    public GatewayHost(string folder, AirtableSimulator simulator)
+        : this(folder, simulator, owns: false)
+    {
+    }
+
+    private GatewayHost(string folder, AirtableSimulator simulator, bool owns)
+    {
+        _folder = folder;
+        Simulator = simulator;
+        _ownsSimulatorAndFolder = owns;
     }
 
     public AirtableSimulator Simulator { get; }
@@ -52,7 +66,7 @@ public sealed class GatewayHost : ApiHost
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsSimulatorAndFolder)
         {
             Simulator.Dispose();
             try
