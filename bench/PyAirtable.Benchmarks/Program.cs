@@ -2,6 +2,7 @@ using PyAirtable.Benchmarks.Activations;
 using PyAirtable.Benchmarks.Auth;
 using PyAirtable.Benchmarks.Calls;
 using PyAirtable.Benchmarks.Formulas;
+using PyAirtable.Benchmarks.Gateway;
 using PyAirtable.Benchmarks.Harness;
 using PyAirtable.Benchmarks.Reminders;
 using PyAirtable.Benchmarks.Storage;
@@ -16,6 +17,7 @@ IBenchmark[] benchmarks =
     new ReminderBenchmark(),
     new AuthBenchmark(),
     new FormulaBenchmark(),
+    new GatewayBenchmark(),
     new MicroBenchmarks(),
 ];
 

@@ -71,6 +71,15 @@ public sealed partial class BaseGrain
             }
 
             var token = await TokenAsync();
+            if (UntilSendWindowFrees(time.GetUtcNow()) is { } hold)
+            {
+                // Timers fire late on a busy machine and send times bunch up: never send more than
+                // the limit within one (padded) second of actual send times.
+                await Task.Delay(hold, time);
+                continue;
+            }
+
+            _sent.Enqueue(time.GetUtcNow());
             _upstream++;
             GatewayInstruments.UpstreamCalls.Add(1);
             var answer = await client.SendAsync(token, request, CancellationToken.None);
@@ -99,6 +108,24 @@ public sealed partial class BaseGrain
                     return answer;
             }
         }
+    }
+
+    /// <summary>How long until one more send fits in the base's window of actual send times; null when it fits now.</summary>
+    private TimeSpan? UntilSendWindowFrees(DateTimeOffset now)
+    {
+        var limit = Math.Max(1, _options.RequestsPerSecondPerBase);
+        while (_sent.Count > limit)
+        {
+            _sent.Dequeue();
+        }
+
+        if (_sent.Count < limit)
+        {
+            return null;
+        }
+
+        var frees = _sent.Peek() + TimeSpan.FromMilliseconds(1000 + Math.Max(0, _options.WindowPaddingMilliseconds));
+        return frees > now ? frees - now : null;
     }
 
     /// <summary>The next send time that fits both the base's and the token's limits, or "Airtable is busy" when it is past the deadline.</summary>

@@ -22,6 +22,7 @@ public sealed partial class BaseGrain(
 {
     private readonly AirtableOptions _options = options.Value;
     private readonly SendSchedule _schedule = new(options.Value.RequestsPerSecondPerBase, options.Value.WindowPaddingMilliseconds);
+    private readonly Queue<DateTimeOffset> _sent = new();
     private readonly GatewayCache _cache = new(options.Value.MaxCacheEntries);
     private readonly Dictionary<string, (Task<AirtableResponse> Task, long Ticket)> _inFlight = new(StringComparer.Ordinal);
     private readonly CircuitBreakerStateProvider _circuit = new();

@@ -93,6 +93,10 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but still starting (or the machine is busy): ask again until the deadline.
+            }
 
             await Task.Delay(50);
         }

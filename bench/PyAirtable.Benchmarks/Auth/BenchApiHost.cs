@@ -28,7 +28,8 @@ internal sealed class BenchApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchApiHost> StartAsync()
+    /// <param name="settings">Settings over the defaults above (a gateway's <c>Airtable:ApiBaseUrl</c>, parity mode, …).</param>
+    public static async Task<BenchApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -40,6 +41,11 @@ internal sealed class BenchApiHost : IAsyncDisposable
             ["Auth:BootstrapAdminPassword"] = "bench-Bootstrap-" + Guid.NewGuid().ToString("N"),
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddPyAirtableSilo();

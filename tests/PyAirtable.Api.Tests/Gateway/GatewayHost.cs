@@ -23,7 +23,7 @@ public sealed class GatewayHost : ApiHost
     }
 
     /// <summary>A gateway on an existing data folder and simulator, to restart on the same database; the caller disposes both.</summary>
-    public GatewayHost(string folder, AirtableSimulator simulator)
+    internal GatewayHost(string folder, AirtableSimulator simulator)
         : this(folder, simulator, owns: false)
     {
     }
