@@ -23,6 +23,7 @@ public sealed partial class BaseGrain(
     private readonly AirtableOptions _options = options.Value;
     private readonly SendSchedule _schedule = new(options.Value.RequestsPerSecondPerBase, options.Value.WindowPaddingMilliseconds);
     private readonly Queue<DateTimeOffset> _sent = new();
+    private readonly Dictionary<string, RecordWrite> _recordWrites = new(StringComparer.Ordinal);
     private readonly GatewayCache _cache = new(options.Value.MaxCacheEntries);
     private readonly Dictionary<string, (Task<AirtableResponse> Task, long Ticket)> _inFlight = new(StringComparer.Ordinal);
     private readonly CircuitBreakerStateProvider _circuit = new();
@@ -63,16 +64,7 @@ public sealed partial class BaseGrain(
         GatewayInstruments.Requests.Add(1);
         if (!route.IsRead)
         {
-            try
-            {
-                return await SendUpstreamAsync(request, route);
-            }
-            finally
-            {
-                // Even a failed write may have reached Airtable; what it could have changed is not served from cache again.
-                _cache.Invalidate(route);
-                _inFlight.Clear();
-            }
+            return await WriteAsync(request, route);
         }
 
         var now = time.GetUtcNow();
@@ -164,6 +156,53 @@ public sealed partial class BaseGrain(
         }
     }
 
+    /// <summary>
+    /// A write: sent once (or retried when safe), then what it can have changed is dropped — even
+    /// after a failure, which may have reached Airtable. A single-record PATCH or PUT answers with
+    /// the whole record as a GET of the same path would, so that answer is cached for the GET
+    /// (write-through), unless another write of the record overlapped it and the order at Airtable is unknown.
+    /// </summary>
+    private async Task<AirtableResponse> WriteAsync(AirtableRequest request, GatewayRoute route)
+    {
+        var recordKey = route.RecordId is null ? null : route.Table + "/" + route.RecordId;
+        RecordWrite? watch = null;
+        if (recordKey is not null)
+        {
+            if (_recordWrites.TryGetValue(recordKey, out watch))
+            {
+                watch.Contended = true;
+                watch.Count++;
+            }
+            else
+            {
+                _recordWrites[recordKey] = watch = new RecordWrite();
+            }
+        }
+
+        AirtableResponse? response = null;
+        try
+        {
+            response = await SendUpstreamAsync(request, route);
+            return response;
+        }
+        finally
+        {
+            _cache.Invalidate(route);
+            _inFlight.Clear();
+            if (watch is not null && --watch.Count == 0)
+            {
+                _recordWrites.Remove(recordKey!);
+            }
+
+            if (response is { Succeeded: true } && watch is { Contended: false } && request.Method.ToUpperInvariant() is "PATCH" or "PUT"
+                && !request.PathAndQuery.Contains('?', StringComparison.Ordinal) && _options.CacheSeconds > 0)
+            {
+                var read = GatewayRoute.Parse(BaseId, AirtableRequest.Get(request.PathAndQuery));
+                _cache.Put(read, response, time.GetUtcNow() + TimeSpan.FromSeconds(_options.CacheSeconds));
+            }
+        }
+    }
+
     private async Task RevalidateAsync(AirtableRequest request, GatewayRoute route)
     {
         try
@@ -185,6 +224,14 @@ public sealed partial class BaseGrain(
     }
 
     private ConnectedBaseInfo Info() => new(BaseId, state.State.Name, WorkspaceId, state.State.ConnectionId, state.State.ConnectedAt);
+
+    /// <summary>Writes of one record in flight; contended once two overlapped.</summary>
+    private sealed class RecordWrite
+    {
+        public int Count { get; set; } = 1;
+
+        public bool Contended { get; set; }
+    }
 
     private static partial class Log
     {

@@ -124,6 +124,22 @@ public sealed class GatewayTests(GatewayHost host) : IClassFixture<GatewayHost>
     }
 
     [Fact]
+    public async Task ASingleRecordUpdateAnswersTheNextReadOfThatRecordWithoutAskingAirtable()
+    {
+        var world = await ConnectedBase.CreateAsync(host);
+        var id = (await world.GetAsync(world.Path())).GetProperty("records")[0].GetProperty("id").GetString()!;
+        var updated = await world.SendAsync(HttpMethod.Patch, world.Path() + "/" + id, new { fields = new { Points = 42 } });
+        var before = await world.UpstreamCallsAsync();
+
+        var read = await world.GetAsync(world.Path() + "/" + id);
+
+        Assert.Equal(updated.ToString(), read.ToString());
+        Assert.Equal(42, read.GetProperty("fields").GetProperty("Points").GetInt32());
+        Assert.Equal(before, await world.UpstreamCallsAsync());
+        Assert.Equal(42, (await world.DirectGetAsync(world.Path() + "/" + id)).GetProperty("fields").GetProperty("Points").GetInt32());
+    }
+
+    [Fact]
     public async Task IdenticalReadsInFlightTogetherShareOneRequestToAirtable()
     {
         var world = await ConnectedBase.CreateAsync(host);
