@@ -26,6 +26,9 @@ public class ApiHost : WebApplicationFactory<Program>
 
     protected virtual int PasswordIterations => 1000;
 
+    /// <summary>The first administrator's password; null lets the silo generate one and print it, as in production.</summary>
+    protected virtual string? BootstrapPassword => AdminPassword;
+
     protected virtual string Provider => "memory";
 
     protected virtual string? ConnectionString => null;
@@ -41,7 +44,7 @@ public class ApiHost : WebApplicationFactory<Program>
 
         builder.UseSetting("Auth:PasswordIterations", PasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:AdminEmail", AdminEmail);
-        builder.UseSetting("Auth:BootstrapAdminPassword", AdminPassword);
+        builder.UseSetting("Auth:BootstrapAdminPassword", BootstrapPassword ?? "");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs)
             .AddFilter<LogCapture>(null, LogLevel.Information)
             .AddFilter<LogCapture>("Microsoft.AspNetCore", LogLevel.Warning)
