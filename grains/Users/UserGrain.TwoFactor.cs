@@ -59,7 +59,7 @@ public sealed partial class UserGrain
             throw new ConflictException("Two-factor authentication is not enabled.");
         }
 
-        await RequirePasswordAsync(user, password);
+        await RequirePasswordAsync(user, password, "user.2fa-disable", clientAddress);
         if (!await TryConsumeSecondFactorAsync(code))
         {
             await GrainFactory.GetGrain<ILoginThrottleGrain>("account:" + user.Email).RecordFailureAsync();

@@ -144,7 +144,7 @@ public sealed partial class UserGrain(
         var updated = displayName is null ? user : user with { DisplayName = CleanDisplayName(displayName) };
         if (email is not null && EmailAddress.Validate(email, "email") is var normalized && normalized != user.Email)
         {
-            await RequirePasswordAsync(user, currentPassword);
+            await RequirePasswordAsync(user, currentPassword, "user.email-change", clientAddress);
             if (!await GrainFactory.GetGrain<IEmailIndexGrain>(normalized).ClaimAsync(Id))
             {
                 throw new ConflictException("An account with this e-mail address already exists.");
@@ -163,7 +163,7 @@ public sealed partial class UserGrain(
     public async Task ChangePasswordAsync(string currentPassword, string newPassword, string? clientAddress)
     {
         var user = User;
-        await RequirePasswordAsync(user, currentPassword);
+        await RequirePasswordAsync(user, currentPassword, "user.password-change", clientAddress);
         PasswordPolicy.Enforce(newPassword, "newPassword");
         if (PasswordHasher.Verify(newPassword, user.Password!))
         {
@@ -234,12 +234,13 @@ public sealed partial class UserGrain(
     /// Checks a re-entered password. Wrong ones count against the account's sign-in throttle, so
     /// a stolen session cannot be used to guess the password (or, with it, the second factor).
     /// </summary>
-    private async Task RequirePasswordAsync(UserState user, string? password)
+    private async Task RequirePasswordAsync(UserState user, string? password, string action, string? clientAddress)
     {
         var throttle = await CheckReentryThrottleAsync(user);
         if (password is null || !PasswordHasher.Verify(password, user.Password!))
         {
             await throttle.RecordFailureAsync();
+            await audit.RecordAsync(action, Id, Id, null, clientAddress, AuditOutcomes.Failure, "wrong current password");
             throw new CredentialsRejectedException("The current password is wrong.");
         }
     }

@@ -40,6 +40,7 @@ public sealed class AuditCoverageTests(ApiHost host) : IClassFixture<ApiHost>
         var recovery = codes[0].GetString()!;
         token = (await _api.LoginAsync(email, totpCode: recovery)).GetProperty("accessToken").GetString()!;
         await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/disable", new { password = Api.Password, code = "999999" == code ? "888888" : "999999" }, token, HttpStatusCode.Forbidden);
+        await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/password", new { currentPassword = "wrong-Password-1", newPassword = "another-Secret-22" }, token, HttpStatusCode.Forbidden);
         await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/password", new { currentPassword = Api.Password, newPassword = "another-Secret-22" }, token, HttpStatusCode.NoContent);
         token = (await _api.LoginAsync(email, "another-Secret-22", codes[1].GetString())).GetProperty("accessToken").GetString()!;
         await _api.JsonAsync(HttpMethod.Delete, $"/api/v1/workspaces/{workspace}", token: token, expected: HttpStatusCode.NoContent);
@@ -71,10 +72,11 @@ public sealed class AuditCoverageTests(ApiHost host) : IClassFixture<ApiHost>
         Has("user.2fa-enable", "success", id);
         Has("user.2fa-disable", "failure", id);
         Has("user.password-change", "success", id);
+        Has("user.password-change", "failure", id);
         Has("workspace.delete", "success", id);
         Has("admin.user-disable", "success");
         var text = string.Join("\n", log);
-        foreach (var secret in new[] { Api.Password, "another-Secret-22", refresh, refresh[33..], key.GetProperty("key").GetString()!, recovery, setup.GetProperty("secret").GetString()! })
+        foreach (var secret in new[] { Api.Password, "another-Secret-22", "wrong-Password-1", refresh, refresh[33..], key.GetProperty("key").GetString()!, recovery, setup.GetProperty("secret").GetString()! })
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         }
