@@ -88,6 +88,17 @@ public sealed partial class RouteAuthorizationTests(ApiHost host) : IClassFixtur
     }
 
     [Fact]
+    public void EveryRouteOutsideApiV1IsHealthTheOpenApiDocumentOrTheAirtableApi()
+    {
+        var others = EndpointSecurityTests.Endpoints(host.Services).Select(e => e.Route)
+            .Where(r => !r.StartsWith("/api/v1/", StringComparison.Ordinal)).Distinct().ToList();
+
+        Assert.NotEmpty(others);
+        Assert.All(others, r => Assert.True(r is "/health/live" or "/health/ready" or "/openapi/{documentName}.json" || r.StartsWith("/v0/", StringComparison.Ordinal),
+            $"{r} is neither in the /api/v1 authorization table nor a known front end: add it and its checks to a test."));
+    }
+
+    [Fact]
     public async Task EveryWorkspaceRouteRefusesOtherWorkspacesLowerRolesAndForeignKeysAndChangesNothing()
     {
         var victim = await VictimAsync();
