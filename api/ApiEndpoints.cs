@@ -8,6 +8,7 @@ using PyAirtable.Api.Auth;
 using PyAirtable.Api.Bases;
 using PyAirtable.Api.Connections;
 using PyAirtable.Api.Health;
+using PyAirtable.Api.OpenApi;
 using PyAirtable.Api.Problems;
 using PyAirtable.Api.Users;
 using PyAirtable.Api.V0;
@@ -22,7 +23,7 @@ public static class ApiEndpoints
     public static IServiceCollection AddPyAirtableApi(this IServiceCollection services)
     {
         services.AddPyAirtableProblemDetails();
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", options => options.AddBearerSecurity());
         services.AddPyAirtableAuthentication();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return services;

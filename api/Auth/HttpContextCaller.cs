@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using PyAirtable.GrainInterfaces.ApiKeys;
 using PyAirtable.GrainInterfaces.Security;
+using PyAirtable.Grains.Workspaces;
 
 namespace PyAirtable.Api.Auth;
 
@@ -14,5 +16,16 @@ public static class HttpContextCaller
 
     public static string? ClientAddress(this HttpContext context) => context?.Connection.RemoteIpAddress?.ToString();
 
-    public static Caller Caller(this HttpContext context) => new(context.UserId(), context.ClientAddress());
+    /// <summary>The caller; an API key also carries the role its scopes allow, which grains apply on top of its creator's role.</summary>
+    public static Caller Caller(this HttpContext context)
+    {
+        var user = context.UserId();
+        if (!context.User.HasClaim(AuthClaims.Kind, AuthClaims.ApiKeyKind))
+        {
+            return new Caller(user, context.ClientAddress());
+        }
+
+        var scopes = context.User.FindAll(AuthClaims.Scope).Select(c => Enum.Parse<ApiKeyScope>(c.Value)).ToList();
+        return new Caller(user, context.ClientAddress(), WorkspaceRules.RoleOf(scopes));
+    }
 }

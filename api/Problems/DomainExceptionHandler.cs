@@ -25,6 +25,7 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
             AirtableGatewayException failure => (ProblemTypes.StatusOf(failure.Failure), ProblemTypes.TitleOf(failure.Failure), exception.Message),
             CredentialsRejectedException => (StatusCodes.Status403Forbidden, "The credentials were rejected.", exception.Message),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict.", exception.Message),
+            TooManyAttemptsException => (StatusCodes.Status429TooManyRequests, "Too many attempts.", exception.Message),
             BaseRequestException refused => (ProblemTypes.StatusOf(refused.Error), "The base refused the request.", exception.Message),
             BadHttpRequestException bad => (bad.StatusCode, "The request is malformed.", bad.Message),
             JsonException => (StatusCodes.Status400BadRequest, "The request body is not valid JSON.", exception.Message),
@@ -39,6 +40,11 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
         if (status >= 500)
         {
             Log.Unhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+
+        if (exception is TooManyAttemptsException throttled)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = status;

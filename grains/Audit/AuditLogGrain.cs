@@ -46,6 +46,13 @@ public sealed class AuditLogGrain([PersistentState("auditlog")] IPersistentState
             return new AuditVerification(false, result.EntriesChecked, result.EntriesChecked + 1, $"Entry {result.EntriesChecked + 1} is missing: the log ends early.");
         }
 
+        // Nothing links to the newest entry, so only the head recorded by the writer shows that it
+        // was rewritten with a recomputed hash.
+        if (result.Valid && all.Count > 0 && all[^1].Hash != state.State.LastHash)
+        {
+            return new AuditVerification(false, result.EntriesChecked - 1, all[^1].Sequence, $"Entry {all[^1].Sequence} does not match the head of the chain recorded when it was written.");
+        }
+
         return result;
     }
 

@@ -59,9 +59,10 @@ public sealed partial class UserGrain
             throw new ConflictException("Two-factor authentication is not enabled.");
         }
 
-        RequirePassword(user, password);
+        await RequirePasswordAsync(user, password, "user.2fa-disable", clientAddress);
         if (!await TryConsumeSecondFactorAsync(code))
         {
+            await GrainFactory.GetGrain<ILoginThrottleGrain>("account:" + user.Email).RecordFailureAsync();
             await audit.RecordAsync("user.2fa-disable", Id, Id, null, clientAddress, AuditOutcomes.Failure, "invalid second factor");
             throw new CredentialsRejectedException("The code is wrong or expired.");
         }

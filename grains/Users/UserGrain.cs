@@ -144,7 +144,7 @@ public sealed partial class UserGrain(
         var updated = displayName is null ? user : user with { DisplayName = CleanDisplayName(displayName) };
         if (email is not null && EmailAddress.Validate(email, "email") is var normalized && normalized != user.Email)
         {
-            RequirePassword(user, currentPassword);
+            await RequirePasswordAsync(user, currentPassword, "user.email-change", clientAddress);
             if (!await GrainFactory.GetGrain<IEmailIndexGrain>(normalized).ClaimAsync(Id))
             {
                 throw new ConflictException("An account with this e-mail address already exists.");
@@ -163,7 +163,7 @@ public sealed partial class UserGrain(
     public async Task ChangePasswordAsync(string currentPassword, string newPassword, string? clientAddress)
     {
         var user = User;
-        RequirePassword(user, currentPassword);
+        await RequirePasswordAsync(user, currentPassword, "user.password-change", clientAddress);
         PasswordPolicy.Enforce(newPassword, "newPassword");
         if (PasswordHasher.Verify(newPassword, user.Password!))
         {
@@ -230,12 +230,27 @@ public sealed partial class UserGrain(
     /// <summary>Refresh tokens name their user so the API knows which grain to ask: the secret part carries the 256 random bits.</summary>
     private string NewRefreshToken() => Id + "." + Secrets.NewToken();
 
-    private static void RequirePassword(UserState user, string? password)
+    /// <summary>
+    /// Checks a re-entered password. Wrong ones count against the account's sign-in throttle, so
+    /// a stolen session cannot be used to guess the password (or, with it, the second factor).
+    /// </summary>
+    private async Task RequirePasswordAsync(UserState user, string? password, string action, string? clientAddress)
     {
+        var throttle = await CheckReentryThrottleAsync(user);
         if (password is null || !PasswordHasher.Verify(password, user.Password!))
         {
+            await throttle.RecordFailureAsync();
+            await audit.RecordAsync(action, Id, Id, null, clientAddress, AuditOutcomes.Failure, "wrong current password");
             throw new CredentialsRejectedException("The current password is wrong.");
         }
+    }
+
+    /// <summary>The account's sign-in throttle, once it allows another attempt.</summary>
+    private async Task<ILoginThrottleGrain> CheckReentryThrottleAsync(UserState user)
+    {
+        var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>("account:" + user.Email);
+        var check = await throttle.CheckAsync();
+        return check.Allowed ? throttle : throw new TooManyAttemptsException("Too many wrong passwords or codes; wait before trying again.", check.RetryAfter);
     }
 
     private static string? CleanDisplayName(string? displayName)

@@ -13,7 +13,7 @@ public sealed partial class WorkspaceGrain
     public async Task<ApiKeyCreated> CreateApiKeyAsync(string name, IReadOnlyList<ApiKeyScope> scopes, DateTimeOffset? expiresAt, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var actor = WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        var actor = WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         var clean = WorkspaceRules.CleanName(name);
         if (scopes is null || scopes.Count == 0 || scopes.Any(s => !Enum.IsDefined(s)))
         {
@@ -57,7 +57,7 @@ public sealed partial class WorkspaceGrain
     public async Task RevokeApiKeyAsync(string keyId, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         if (!state.State.ApiKeyIds.Contains(keyId))
         {
             throw new KeyNotFoundException("No such API key.");

@@ -9,7 +9,7 @@ public sealed partial class WorkspaceGrain
     public async Task AddBaseAsync(string baseId, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         if (state.State.BaseIds.Contains(baseId, StringComparer.Ordinal))
         {
             return;
@@ -23,7 +23,7 @@ public sealed partial class WorkspaceGrain
     public async Task RemoveBaseAsync(string baseId, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         if (!state.State.BaseIds.Contains(baseId, StringComparer.Ordinal))
         {
             throw new KeyNotFoundException("No such base in this workspace.");

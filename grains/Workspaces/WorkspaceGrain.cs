@@ -54,7 +54,7 @@ public sealed partial class WorkspaceGrain(
     public async Task<WorkspaceSummary> RenameAsync(string name, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         state.State = state.State with { Name = WorkspaceRules.CleanName(name) };
         await state.WriteStateAsync();
         await audit.RecordAsync("workspace.rename", caller.UserId, Id, Id, caller.ClientAddress);
@@ -64,7 +64,7 @@ public sealed partial class WorkspaceGrain(
     public async Task DeleteAsync(Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Owner);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Owner);
         var members = state.State.Members.Keys.ToList();
         state.State = state.State with { Deleted = true, Invitations = [] };
         await state.WriteStateAsync();
@@ -91,7 +91,7 @@ public sealed partial class WorkspaceGrain(
     public async Task<WorkspaceMember> ChangeRoleAsync(string memberId, WorkspaceRole role, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var actor = WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        var actor = WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         RequireDefined(role);
         var target = state.State.Members.GetValueOrDefault(memberId) ?? throw new KeyNotFoundException("No such member.");
         WorkspaceRules.CheckRoleChange(actor, target.Role, role, Owners);
@@ -103,9 +103,10 @@ public sealed partial class WorkspaceGrain(
     public async Task RemoveMemberAsync(string memberId, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var actor = WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Viewer);
+        var actor = WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Viewer);
         var target = state.State.Members.GetValueOrDefault(memberId) ?? throw new KeyNotFoundException("No such member.");
-        WorkspaceRules.CheckRemoval(memberId == caller.UserId, actor, target.Role, Owners);
+        // Leaving is the user's own act: a key removing its creator is removing a member like any other.
+        WorkspaceRules.CheckRemoval(memberId == caller.UserId && caller.RoleLimit is null, actor, target.Role, Owners);
         var members = new Dictionary<string, MemberEntry>(state.State.Members);
         members.Remove(memberId);
         await SetMembersAsync(members);
@@ -117,7 +118,7 @@ public sealed partial class WorkspaceGrain(
     public async Task TransferOwnershipAsync(string newOwnerId, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Owner);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Owner);
         var target = state.State.Members.GetValueOrDefault(newOwnerId) ?? throw new KeyNotFoundException("No such member.");
         if (newOwnerId == caller.UserId)
         {
@@ -136,7 +137,7 @@ public sealed partial class WorkspaceGrain(
     public async Task<InvitationCreated> InviteAsync(string email, WorkspaceRole role, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var actor = WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        var actor = WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         RequireDefined(role);
         WorkspaceRules.CheckInvitation(actor, role);
         var normalized = EmailAddress.Validate(email, nameof(email));
@@ -182,6 +183,13 @@ public sealed partial class WorkspaceGrain(
     }
 
     private WorkspaceRole? RoleOf(string userId) => Live && state.State.Members.TryGetValue(userId, out var member) ? member.Role : null;
+
+    /// <summary>The caller's role, no higher than the limit of the API key it came with.</summary>
+    private WorkspaceRole? RoleOf(Caller caller)
+    {
+        var role = RoleOf(caller.UserId);
+        return role is { } own && caller.RoleLimit is { } limit && limit < own ? limit : role;
+    }
 
     private WorkspaceSummary Summary(string userId) => new(Id, state.State.Name, state.State.Members[userId].Role, state.State.CreatedAt);
 

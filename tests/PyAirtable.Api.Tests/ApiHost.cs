@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PyAirtable.Runtime.Streams;
 
 namespace PyAirtable.Api.Tests;
 
@@ -19,6 +21,14 @@ public class ApiHost : WebApplicationFactory<Program>
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>What the host logged at the levels the silo ships with (<c>silo/appsettings.json</c>), and everything from PyAirtable's own code.</summary>
+    public LogCapture Logs { get; } = new();
+
+    protected virtual int PasswordIterations => 1000;
+
+    /// <summary>The first administrator's password; null lets the silo generate one and print it, as in production.</summary>
+    protected virtual string? BootstrapPassword => AdminPassword;
+
     protected virtual string Provider => "memory";
 
     protected virtual string? ConnectionString => null;
@@ -32,12 +42,18 @@ public class ApiHost : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:Postgres", connection);
         }
 
-        builder.UseSetting("Auth:PasswordIterations", "1000");
+        builder.UseSetting("Auth:PasswordIterations", PasswordIterations.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Auth:AdminEmail", AdminEmail);
-        builder.UseSetting("Auth:BootstrapAdminPassword", AdminPassword);
+        builder.UseSetting("Auth:BootstrapAdminPassword", BootstrapPassword ?? "");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs)
+            .AddFilter<LogCapture>(null, LogLevel.Information)
+            .AddFilter<LogCapture>("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter<LogCapture>("PyAirtable", LogLevel.Trace));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            var streams = services.Last(d => d.ServiceType == typeof(IStreamAdministration));
+            services.AddSingleton<IStreamAdministration>(sp => new StreamAdministrationView((IStreamAdministration)streams.ImplementationFactory!(sp)));
             services.AddTransient<IStartupFilter, ClientAddressFilter>();
         });
     }
