@@ -9,7 +9,7 @@ public sealed partial class WorkspaceGrain
     public async Task AddConnectionAsync(string connectionId, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         if (state.State.ConnectionIds.Contains(connectionId, StringComparer.Ordinal))
         {
             return;
@@ -23,7 +23,7 @@ public sealed partial class WorkspaceGrain
     public async Task<IReadOnlyList<string>> RemoveConnectionAsync(string connectionId, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         if (!state.State.ConnectionIds.Contains(connectionId, StringComparer.Ordinal))
         {
             throw new KeyNotFoundException("No such connection in this workspace.");
@@ -49,7 +49,7 @@ public sealed partial class WorkspaceGrain
     public async Task AddConnectedBaseAsync(string baseId, string connectionId, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         if (!state.State.ConnectionIds.Contains(connectionId, StringComparer.Ordinal))
         {
             throw new KeyNotFoundException("No such connection in this workspace.");
@@ -73,7 +73,7 @@ public sealed partial class WorkspaceGrain
     public async Task RemoveConnectedBaseAsync(string baseId, Caller caller)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        WorkspaceRules.Require(RoleOf(caller.UserId), WorkspaceRole.Admin);
+        WorkspaceRules.Require(RoleOf(caller), WorkspaceRole.Admin);
         if (!state.State.ConnectedBases.ContainsKey(baseId))
         {
             throw new KeyNotFoundException("No such base in this workspace.");
