@@ -39,7 +39,7 @@ public sealed class GatewayHost : ApiHost
 
     public FaultInjector Faults { get; } = new();
 
-    public ConcurrentQueue<string> Logs { get; } = new();
+    public ConcurrentQueue<string> EveryLogLine { get; } = new();
 
     public string DatabaseFile => Path.Combine(_folder, "pyairtable.db");
 
@@ -58,7 +58,7 @@ public sealed class GatewayHost : ApiHost
         builder.ConfigureTestServices(services =>
         {
             services.AddHttpClient(AirtableClient.HttpClientName).AddHttpMessageHandler(Faults.CreateHandler);
-            services.AddSingleton<ILoggerProvider>(new KeepingLoggerProvider(Logs));
+            services.AddSingleton<ILoggerProvider>(new KeepingLoggerProvider(EveryLogLine));
         });
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
     }

@@ -252,7 +252,7 @@ public sealed class GatewayTests(GatewayHost host) : IClassFixture<GatewayHost>
         await world.GetAsync(world.Path() + "?pageSize=2", HttpStatusCode.BadGateway);
 
         var secret = world.Airtable.Key["pyat_".Length..];
-        Assert.DoesNotContain(host.Logs, line => line.Contains(secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(host.EveryLogLine, line => line.Contains(secret, StringComparison.Ordinal));
         using var connection = new SqliteConnection($"Data Source={host.DatabaseFile};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         foreach (var table in new[] { "grain_state", "grain_rows" })
