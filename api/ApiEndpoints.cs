@@ -7,6 +7,7 @@ using PyAirtable.Api.ApiKeys;
 using PyAirtable.Api.Auth;
 using PyAirtable.Api.Bases;
 using PyAirtable.Api.Health;
+using PyAirtable.Api.Mcp;
 using PyAirtable.Api.Problems;
 using PyAirtable.Api.Users;
 using PyAirtable.Api.V0;
@@ -23,6 +24,7 @@ public static class ApiEndpoints
         services.AddPyAirtableProblemDetails();
         services.AddOpenApi("v1");
         services.AddPyAirtableAuthentication();
+        services.AddPyAirtableMcp();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return services;
     }
@@ -32,6 +34,7 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UsePyAirtableProblemDetails();
+        app.UseMcpOriginCheck();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseAuthentication();
         app.UseAuthorization();
@@ -43,6 +46,7 @@ public static class ApiEndpoints
         app.MapAdminEndpoints();
         app.MapBaseEndpoints();
         app.MapV0Endpoints();
+        app.MapMcpEndpoints();
         return app;
     }
 }
