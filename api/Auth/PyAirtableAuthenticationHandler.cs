@@ -3,9 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PyAirtable.GrainInterfaces.ApiKeys;
 using PyAirtable.GrainInterfaces.Users;
-using PyAirtable.Grains.Workspaces;
 using PyAirtable.Runtime;
 
 namespace PyAirtable.Api.Auth;
@@ -22,8 +20,6 @@ public sealed class PyAirtableAuthenticationHandler(
     TokenService tokens,
     IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    private const int KeyIdLength = 32;
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string header = Request.Headers.Authorization.ToString();
@@ -33,7 +29,7 @@ public sealed class PyAirtableAuthenticationHandler(
         }
 
         var credential = header["Bearer ".Length..].Trim();
-        return credential.StartsWith(WorkspaceGrain.ApiKeyPrefix, StringComparison.Ordinal)
+        return ApiKeyAuthentication.LooksLikeApiKey(credential)
             ? await AuthenticateApiKeyAsync(credential)
             : await AuthenticateAccessTokenAsync(credential);
     }
@@ -67,35 +63,10 @@ public sealed class PyAirtableAuthenticationHandler(
 
     private async Task<AuthenticateResult> AuthenticateApiKeyAsync(string key)
     {
-        var body = key[WorkspaceGrain.ApiKeyPrefix.Length..];
-        if (body.Length <= KeyIdLength || !body[..KeyIdLength].All(char.IsAsciiHexDigitLower))
-        {
-            return AuthenticateResult.Fail("The API key is not valid.");
-        }
-
-        var identity = await grains.GetGrain<IApiKeyGrain>(body[..KeyIdLength]).AuthenticateAsync(body[KeyIdLength..]);
-        if (identity is null)
-        {
-            return AuthenticateResult.Fail("The API key is not valid.");
-        }
-
-        var session = await grains.GetGrain<IUserGrain>(identity.CreatedBy).CheckSessionAsync();
-        if (!session.Exists || session.Disabled)
-        {
-            return AuthenticateResult.Fail("The API key's owner is disabled.");
-        }
-
-        List<Claim> claims =
-        [
-            new(AuthClaims.Subject, identity.CreatedBy),
-            new(AuthClaims.Kind, AuthClaims.ApiKeyKind),
-            new(AuthClaims.KeyId, identity.KeyId),
-            new(AuthClaims.Workspace, identity.WorkspaceId),
-            .. identity.Scopes.Select(s => new Claim(AuthClaims.Scope, s.ToString())),
-        ];
-        return Success(claims);
+        var (claims, failure) = await ApiKeyAuthentication.AuthenticateAsync(grains, key);
+        return claims is null ? AuthenticateResult.Fail(failure!) : Success(claims);
     }
 
     private AuthenticateResult Success(IEnumerable<Claim> claims) =>
-        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, AuthClaims.Subject, null)), Scheme.Name));
+        AuthenticateResult.Success(new AuthenticationTicket(ApiKeyAuthentication.Principal(claims, Scheme.Name), Scheme.Name));
 }

@@ -8,13 +8,16 @@ using ModelContextProtocol.Client;
 namespace PyAirtable.Mcp.Tests;
 
 /// <summary>The REST side of a test: a fresh user, workspace, keys and local base, and MCP clients for them.</summary>
-public sealed class Platform(McpHost host)
+public sealed class Platform(HttpClient http, Uri mcpEndpoint)
 {
     public const string Password = "correct-Horse-battery-9";
 
-    public HttpClient Http { get; } = new() { BaseAddress = host.BaseAddress };
+    public Platform(McpHost host)
+        : this(new HttpClient { BaseAddress = host?.BaseAddress }, host!.McpEndpoint)
+    {
+    }
 
-    public McpHost Host => host;
+    public HttpClient Http => http;
 
     public async Task<JsonElement> JsonAsync(HttpMethod method, string path, object? body = null, string? token = null, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -84,7 +87,7 @@ public sealed class Platform(McpHost host)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
-            Endpoint = host.McpEndpoint,
+            Endpoint = mcpEndpoint,
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = headers,
         });
