@@ -131,6 +131,29 @@ public sealed class ToolTests(McpHost host)
     }
 
     [Fact]
+    public async Task SearchFindsQuotesAndBackslashesLiterallyInTheNamedFieldsOnly()
+    {
+        var test = await _platform.NewBaseAsync();
+        await using var client = await _platform.ConnectAsync(test.Key);
+        await client.CallAsync("create_records", new
+        {
+            baseId = test.BaseId, table = "Tasks",
+            records = new object[]
+            {
+                new { fields = new { Name = "Quote", Notes = "He said \"hi\" \\ twice" } },
+                new { fields = new { Name = "He said \"hi\" \\ twice", Notes = "in the name" } },
+                new { fields = new { Name = "Plain", Notes = "said hi" } },
+            },
+        });
+
+        var everywhere = await client.CallAsync("search_records", new { baseId = test.BaseId, table = "Tasks", searchTerm = "\"HI\" \\" });
+        var notes = await client.CallAsync("search_records", new { baseId = test.BaseId, table = "Tasks", searchTerm = "\"hi\"", fields = new[] { "Notes" } });
+
+        Assert.Equal(new[] { "He said \"hi\" \\ twice", "Quote" }, everywhere.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("fields").GetProperty("Name").GetString()).Order());
+        Assert.Equal("Quote", Assert.Single(notes.GetProperty("records").EnumerateArray()).GetProperty("fields").GetProperty("Name").GetString());
+    }
+
+    [Fact]
     public async Task CommentsAreWrittenAsTheKeysOwnerAndListed()
     {
         var test = await _platform.NewBaseAsync();
