@@ -43,6 +43,17 @@ public sealed class StdioTests(McpHost host)
     }
 
     [Fact]
+    public async Task TheRelayPassesTheRemoteRefusalOfABadKeyBackInsteadOfHanging()
+    {
+        var stderr = new ConcurrentQueue<string>();
+        var environment = new Dictionary<string, string?> { ["PYAIRTABLE__Mcp__Url"] = host.BaseAddress.ToString(), ["PYAIRTABLE__Mcp__ApiKey"] = "pyat_" + new string('0', 32) + "wrong" };
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(environment, AppContext.BaseDirectory, stderr));
+
+        Assert.Contains("401", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EmbeddedItServesTheLocalDataFolderAndRefusesAnUnknownKey()
     {
         var folder = Directory.CreateTempSubdirectory("pyairtable-mcp-");
