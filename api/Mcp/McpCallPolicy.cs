@@ -70,6 +70,17 @@ public static class McpCallPolicy
                 outcome = result.IsError == true ? AuditOutcomes.Failure : AuditOutcomes.Success;
                 error = result.IsError == true ? string.Concat(result.Content.OfType<TextContentBlock>().Select(t => t.Text)) : null;
             }
+            catch (JsonException invalid)
+            {
+                // The SDK's binding names no argument; find the one whose kind does not fit.
+                var matched = McpToolCatalog.Tools.FirstOrDefault(t => t.ProtocolTool.Name == tool);
+                var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, JsonElement>(given, StringComparer.Ordinal) : null;
+                error = (matched is null ? null : McpArguments.Mismatch(matched.ProtocolTool, arguments)) is { } mismatch
+                    ? "Invalid arguments: " + mismatch
+                    : Deliberate(invalid)!;
+                result = Error(error);
+                outcome = AuditOutcomes.Failure;
+            }
             catch (Exception thrown) when (Deliberate(thrown) is { } message)
             {
                 error = message;

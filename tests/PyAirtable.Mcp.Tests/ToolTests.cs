@@ -206,6 +206,9 @@ public sealed class ToolTests(McpHost host)
         var missing = await client.FailAsync("get_record", new { baseId = test.BaseId, table = "Tasks" });
         var empty = await client.FailAsync("delete_records", new { baseId = test.BaseId, table = "Tasks", recordIds = Array.Empty<string>() });
         var unknown = await client.FailAsync("get_record", new { baseId = test.BaseId, table = "Tasks", recordId = "recAAAAAAAAAAAAAA" });
+        var wrongType = await client.FailAsync("create_records", new { baseId = test.BaseId, table = "Tasks", records = "not a list" });
+        var wrongNumber = await client.FailAsync("list_records", new { baseId = test.BaseId, table = "Tasks", maxRecords = "lots" });
+        var badId = await client.FailAsync("list_tables", new { baseId = "not-a-base" });
 
         Assert.Contains("Tasks", table, StringComparison.Ordinal);
         Assert.Contains("Name, Status, Points, Notes", field, StringComparison.Ordinal);
@@ -214,6 +217,9 @@ public sealed class ToolTests(McpHost host)
         Assert.Contains("recordId", missing, StringComparison.Ordinal);
         Assert.Contains("recordIds", empty, StringComparison.Ordinal);
         Assert.Contains("recAAAAAAAAAAAAAA", unknown, StringComparison.Ordinal);
+        Assert.Equal("Invalid arguments: records must be an array (got a string).", wrongType);
+        Assert.Equal("Invalid arguments: maxRecords must be an integer (got a string).", wrongNumber);
+        Assert.Contains("not-a-base", badId, StringComparison.Ordinal);
     }
 
     [Fact]
