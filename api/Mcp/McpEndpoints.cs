@@ -68,6 +68,12 @@ public static class McpEndpoints
             return;
         }
 
+        if (McpHttp.IsStateless(context.Request))
+        {
+            await PostStatelessAsync(context, message, factory);
+            return;
+        }
+
         McpHttpSession? session;
         var sessionId = context.Request.Headers[McpHttp.SessionIdHeader].ToString();
         if (sessionId.Length == 0)
@@ -87,8 +93,41 @@ public static class McpEndpoints
         }
 
         using var use = session.Use();
+        await HandleAsync(context, session.Transport, message);
+    }
+
+    /// <summary>
+    /// The session-less revision: a server and transport for this one request, which carries the
+    /// protocol version and client metadata itself; nothing outlives the response.
+    /// </summary>
+    private static async Task PostStatelessAsync(HttpContext context, JsonRpcMessage message, McpServerFactory factory)
+    {
+        var transport = new StreamableHttpServerTransport(context.RequestServices.GetRequiredService<ILoggerFactory>()) { Stateless = true };
+        var options = factory.CreateOptions();
+        options.ScopeRequests = false;
+        var server = McpServer.Create(transport, options, context.RequestServices.GetRequiredService<ILoggerFactory>(), context.RequestServices);
+        var running = server.RunAsync(context.RequestAborted);
+        try
+        {
+            await HandleAsync(context, transport, message);
+        }
+        finally
+        {
+            await transport.DisposeAsync();
+            await server.DisposeAsync();
+            await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private static async Task HandleAsync(HttpContext context, StreamableHttpServerTransport transport, JsonRpcMessage message)
+    {
         message.Context ??= new JsonRpcMessageContext();
         message.Context.User = context.User;
+        if (McpHttp.Version(context.Request) is { Length: > 0 } version)
+        {
+            message.Context.ProtocolVersion = version;
+        }
+
         if (context.ClientAddress() is { } address)
         {
             message.Context.Items ??= new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -96,7 +135,7 @@ public static class McpEndpoints
         }
 
         StartEventStream(context);
-        if (!await session.Transport.HandlePostRequestAsync(message, context.Response.Body, context.RequestAborted))
+        if (!await transport.HandlePostRequestAsync(message, context.Response.Body, context.RequestAborted))
         {
             // Notifications and responses have no answer.
             context.Response.Headers.ContentType = default;
@@ -115,7 +154,7 @@ public static class McpEndpoints
             return;
         }
 
-        if (await RefuseProtocolVersionAsync(context, default) || await RequiredSessionAsync(context, sessions) is not { } session)
+        if (await RefuseProtocolVersionAsync(context, default) || await RefuseWithoutSessionsAsync(context) || await RequiredSessionAsync(context, sessions) is not { } session)
         {
             return;
         }
@@ -148,7 +187,7 @@ public static class McpEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(sessions);
-        if (await RequiredSessionAsync(context, sessions) is not { } session)
+        if (await RefuseWithoutSessionsAsync(context) || await RequiredSessionAsync(context, sessions) is not { } session)
         {
             return;
         }
@@ -206,22 +245,34 @@ public static class McpEndpoints
         return session;
     }
 
-    /// <summary>
-    /// Refuses unknown protocol versions, and the session-less 2026-07-28 revision: this endpoint keeps
-    /// sessions, and the refusal lists the versions that have them so a client falls back to initialize.
-    /// </summary>
+    /// <summary>Refuses protocol versions this server does not speak, listing those it does.</summary>
     private static async Task<bool> RefuseProtocolVersionAsync(HttpContext context, RequestId requestId)
     {
-        var version = context.Request.Headers[McpHttp.ProtocolVersionHeader].ToString();
-        if (version.Length == 0 || McpHttp.SessionProtocolVersions.Contains(version))
+        var version = McpHttp.Version(context.Request);
+        if (version.Length == 0 || McpHttp.SessionProtocolVersions.Contains(version) || McpHttp.StatelessProtocolVersions.Contains(version))
         {
             return false;
         }
 
+        string[] supported = [.. McpHttp.SessionProtocolVersions, .. McpHttp.StatelessProtocolVersions];
         await McpHttpErrors.WriteAsync(context, StatusCodes.Status400BadRequest,
-            $"Unsupported protocol version '{version}': this server speaks {string.Join(", ", McpHttp.SessionProtocolVersions)} with sessions.",
+            $"Unsupported protocol version '{version}': this server speaks {string.Join(", ", supported)}.",
             (int)McpErrorCode.UnsupportedProtocolVersion, requestId,
-            new UnsupportedProtocolVersionErrorData { Requested = version, Supported = [.. McpHttp.SessionProtocolVersions] });
+            new UnsupportedProtocolVersionErrorData { Requested = version, Supported = supported });
+        return true;
+    }
+
+    /// <summary>GET streams and DELETE belong to sessions, which the session-less revision does not have.</summary>
+    private static async Task<bool> RefuseWithoutSessionsAsync(HttpContext context)
+    {
+        if (!McpHttp.IsStateless(context.Request))
+        {
+            return false;
+        }
+
+        context.Response.Headers.Allow = HttpMethods.Post;
+        await McpHttpErrors.WriteAsync(context, StatusCodes.Status405MethodNotAllowed,
+            $"Method Not Allowed: protocol version {McpHttp.Version(context.Request)} has no sessions, so only POST is offered.");
         return true;
     }
 

@@ -83,7 +83,7 @@ public sealed class Platform(HttpClient http, Uri mcpEndpoint)
 
     public Task<McpClient> ConnectAsync(string bearer) => ConnectAsync(new Dictionary<string, string> { ["Authorization"] = "Bearer " + bearer });
 
-    public async Task<McpClient> ConnectAsync(IDictionary<string, string> headers)
+    public async Task<McpClient> ConnectAsync(IDictionary<string, string> headers, string? protocolVersion = null)
     {
         var transport = new HttpClientTransport(new HttpClientTransportOptions
         {
@@ -91,6 +91,6 @@ public sealed class Platform(HttpClient http, Uri mcpEndpoint)
             TransportMode = HttpTransportMode.StreamableHttp,
             AdditionalHeaders = headers,
         });
-        return await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "pyairtable-tests", Version = "1.0" } });
+        return await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "pyairtable-tests", Version = "1.0" }, ProtocolVersion = protocolVersion });
     }
 }

@@ -146,6 +146,39 @@ public sealed class TransportTests(McpHost host)
         return await _platform.Http.SendAsync(request);
     }
 
+    [Theory]
+    [InlineData("2025-06-18", true)]
+    [InlineData("2025-11-25", true)]
+    [InlineData("2026-07-28", false)]
+    public async Task EachProtocolRevisionServesTheToolsWithSessionsExactlyWhenItHasThem(string version, bool sessions)
+    {
+        var test = await _platform.NewBaseAsync();
+        await using var client = await _platform.ConnectAsync(new Dictionary<string, string> { ["Authorization"] = "Bearer " + test.Key }, version);
+
+        var bases = await client.CallAsync("list_bases");
+        var created = await client.CallAsync("create_records", new { baseId = test.BaseId, table = "Tasks", records = new[] { new { fields = new { Name = version } } } });
+
+        Assert.Equal(version, client.NegotiatedProtocolVersion);
+        Assert.Equal(sessions, client.SessionId is not null);
+        Assert.Equal(new[] { test.BaseId }, bases.GetProperty("bases").Strings("id"));
+        Assert.Equal(version, created.GetProperty("records")[0].GetProperty("fields").GetProperty("Name").GetString());
+    }
+
+    [Fact]
+    public async Task TheSessionlessRevisionOffersOnlyPost()
+    {
+        var test = await _platform.NewBaseAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, host.McpEndpoint);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", test.Key);
+        request.Headers.Add("MCP-Protocol-Version", "2026-07-28");
+
+        using var response = await _platform.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
+
     [Fact]
     public async Task EveryToolCallIsAuditedWithKeyToolDigestOutcomeAndDuration()
     {
