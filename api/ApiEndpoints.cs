@@ -6,6 +6,7 @@ using PyAirtable.Api.Admin;
 using PyAirtable.Api.ApiKeys;
 using PyAirtable.Api.Auth;
 using PyAirtable.Api.Bases;
+using PyAirtable.Api.Connections;
 using PyAirtable.Api.Health;
 using PyAirtable.Api.Mcp;
 using PyAirtable.Api.Problems;
@@ -45,6 +46,7 @@ public static class ApiEndpoints
         app.MapApiKeyEndpoints();
         app.MapAdminEndpoints();
         app.MapBaseEndpoints();
+        app.MapConnectionEndpoints();
         app.MapV0Endpoints();
         app.MapMcpEndpoints();
         return app;

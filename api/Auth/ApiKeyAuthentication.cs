@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using PyAirtable.GrainInterfaces.ApiKeys;
 using PyAirtable.GrainInterfaces.Users;
@@ -14,19 +15,22 @@ public static class ApiKeyAuthentication
 {
     private const int KeyIdLength = 32;
 
+    private static readonly SearchValues<char> s_lowerHexDigits = SearchValues.Create("0123456789abcdef");
+
     public static bool LooksLikeApiKey(string credential) => credential?.StartsWith(WorkspaceGrain.ApiKeyPrefix, StringComparison.Ordinal) ?? false;
 
-    /// <summary>The key's claims (owner, key id, workspace, scopes), or the reason it was refused.</summary>
-    public static async Task<(IReadOnlyList<Claim>? Claims, string? Failure)> AuthenticateAsync(IGrainFactory grains, string key)
+    /// <summary>The key's principal (owner, key id, workspace, scopes), or the reason it was refused.</summary>
+    public static async Task<(ClaimsPrincipal? Principal, string? Failure)> AuthenticateAsync(IGrainFactory grains, string key, string scheme)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        var body = LooksLikeApiKey(key) ? key[WorkspaceGrain.ApiKeyPrefix.Length..] : "";
-        if (body.Length <= KeyIdLength || !body[..KeyIdLength].All(char.IsAsciiHexDigitLower))
+        var body = LooksLikeApiKey(key) ? key.AsSpan(WorkspaceGrain.ApiKeyPrefix.Length) : default;
+        if (body.Length <= KeyIdLength || body[..KeyIdLength].ContainsAnyExcept(s_lowerHexDigits))
         {
             return (null, "The API key is not valid.");
         }
 
-        var identity = await grains.GetGrain<IApiKeyGrain>(body[..KeyIdLength]).AuthenticateAsync(body[KeyIdLength..]);
+        var keyGrain = grains.GetGrain<IApiKeyGrain>(body[..KeyIdLength].ToString());
+        var identity = await keyGrain.AuthenticateAsync(body[KeyIdLength..].ToString());
         if (identity is null)
         {
             return (null, "The API key is not valid.");
@@ -38,18 +42,29 @@ public static class ApiKeyAuthentication
             return (null, "The API key's owner is disabled.");
         }
 
-        List<Claim> claims =
-        [
-            new(AuthClaims.Subject, identity.CreatedBy),
-            new(AuthClaims.Kind, AuthClaims.ApiKeyKind),
-            new(AuthClaims.KeyId, identity.KeyId),
-            new(AuthClaims.Workspace, identity.WorkspaceId),
-            .. identity.Scopes.Select(s => new Claim(AuthClaims.Scope, s.ToString())),
-        ];
-        return (claims, null);
+        if (identity.LastUseDue)
+        {
+            await keyGrain.RecordUseAsync();
+        }
+
+        var claims = new ClaimsIdentity(scheme, AuthClaims.Subject, null);
+        claims.AddClaim(new Claim(AuthClaims.Subject, identity.CreatedBy));
+        claims.AddClaim(new Claim(AuthClaims.Kind, AuthClaims.ApiKeyKind));
+        claims.AddClaim(new Claim(AuthClaims.KeyId, identity.KeyId));
+        claims.AddClaim(new Claim(AuthClaims.Workspace, identity.WorkspaceId));
+        foreach (var scope in identity.Scopes)
+        {
+            claims.AddClaim(new Claim(AuthClaims.Scope, ScopeName(scope)));
+        }
+
+        return (new ClaimsPrincipal(claims), null);
     }
 
-    /// <summary>The principal of a valid key, as the bearer scheme builds it.</summary>
-    public static ClaimsPrincipal Principal(IEnumerable<Claim> claims, string scheme) =>
-        new(new ClaimsIdentity(claims, scheme, AuthClaims.Subject, null));
+    private static string ScopeName(ApiKeyScope scope) => scope switch
+    {
+        ApiKeyScope.Read => nameof(ApiKeyScope.Read),
+        ApiKeyScope.Write => nameof(ApiKeyScope.Write),
+        ApiKeyScope.Admin => nameof(ApiKeyScope.Admin),
+        _ => scope.ToString(),
+    };
 }

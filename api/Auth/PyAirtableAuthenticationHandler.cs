@@ -63,10 +63,10 @@ public sealed class PyAirtableAuthenticationHandler(
 
     private async Task<AuthenticateResult> AuthenticateApiKeyAsync(string key)
     {
-        var (claims, failure) = await ApiKeyAuthentication.AuthenticateAsync(grains, key);
-        return claims is null ? AuthenticateResult.Fail(failure!) : Success(claims);
+        var (principal, failure) = await ApiKeyAuthentication.AuthenticateAsync(grains, key, Scheme.Name);
+        return principal is null ? AuthenticateResult.Fail(failure!) : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
     private AuthenticateResult Success(IEnumerable<Claim> claims) =>
-        AuthenticateResult.Success(new AuthenticationTicket(ApiKeyAuthentication.Principal(claims, Scheme.Name), Scheme.Name));
+        AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, AuthClaims.Subject, null)), Scheme.Name));
 }

@@ -28,6 +28,7 @@ public static class BaseEndpoints
         one.MapGet("/", GetAsync).WithName("GetBase").RequireWorkspaceRole(WorkspaceRole.Viewer);
         one.MapPatch("/", UpdateAsync).WithName("UpdateBase").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapDelete("/", DeleteAsync).WithName("DeleteBase").RequireWorkspaceRole(WorkspaceRole.Admin);
+        one.MapPost("/refresh-schema", ConnectedBaseEndpoints.RefreshSchemaAsync).WithName("RefreshBaseSchema").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapPost("/tables", CreateTableAsync).WithName("CreateTable").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapPatch("/tables/{tableId}", UpdateTableAsync).WithName("UpdateTable").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapPost("/tables/{tableId}/fields", CreateFieldAsync).WithName("CreateField").RequireWorkspaceRole(WorkspaceRole.Admin);
@@ -48,10 +49,16 @@ public static class BaseEndpoints
         return info is not null && info.WorkspaceId == workspaceId ? grain : throw new KeyNotFoundException("No such base in this workspace.");
     }
 
-    public static async Task<Created<BaseSchema>> CreateAsync(string workspaceId, CreateBaseBody body, HttpContext context, IGrainFactory grains)
+    /// <summary>Creates a local base, or connects an Airtable base when the body names a connection and a base id.</summary>
+    public static async Task<IResult> CreateAsync(string workspaceId, CreateBaseBody body, HttpContext context, IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(grains);
+        if (body.ConnectionId is not null || body.BaseId is not null)
+        {
+            return await ConnectedBaseEndpoints.ConnectAsync(workspaceId, body, context, grains);
+        }
+
         var baseId = AirtableIds.New(AirtableIds.Base);
         var caller = context.Caller();
         var schema = await grains.GetGrain<ILocalBaseGrain>(baseId).CreateAsync(new CreateBaseRequest(body.Name ?? "", workspaceId, body.Tables ?? []), caller);
@@ -59,23 +66,28 @@ public static class BaseEndpoints
         return TypedResults.Created($"/api/v1/workspaces/{workspaceId}/bases/{baseId}", schema);
     }
 
-    public static async Task<Ok<IReadOnlyList<BaseInfo>>> ListAsync(string workspaceId, HttpContext context, IGrainFactory grains)
+    /// <summary>Local and connected bases side by side, each with its <c>kind</c>.</summary>
+    public static async Task<Ok<IReadOnlyList<BaseListing>>> ListAsync(string workspaceId, HttpContext context, IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        var result = new List<BaseInfo>();
+        var result = new List<BaseListing>();
         foreach (var id in await grains.GetGrain<IWorkspaceGrain>(workspaceId).GetBaseIdsAsync(context.UserId()))
         {
             if (await grains.GetGrain<ILocalBaseGrain>(id).GetInfoAsync() is { } info)
             {
-                result.Add(info);
+                result.Add(ConnectedBaseEndpoints.Listing(info));
             }
         }
 
-        return TypedResults.Ok<IReadOnlyList<BaseInfo>>(result);
+        result.AddRange(await ConnectedBaseEndpoints.ListAsync(workspaceId, context.UserId(), grains));
+        return TypedResults.Ok<IReadOnlyList<BaseListing>>(result);
     }
 
-    public static async Task<Ok<BaseSchema>> GetAsync(string workspaceId, string baseId, IGrainFactory grains) =>
-        TypedResults.Ok(await (await BaseAsync(grains, workspaceId, baseId)).GetSchemaAsync());
+    /// <summary>A local base's schema, or a connected base with its gateway's counters.</summary>
+    public static async Task<IResult> GetAsync(string workspaceId, string baseId, IGrainFactory grains) =>
+        await ConnectedBaseEndpoints.IsConnectedAsync(grains, workspaceId, baseId)
+            ? (IResult)await ConnectedBaseEndpoints.GetAsync(workspaceId, baseId, grains)
+            : TypedResults.Ok(await (await BaseAsync(grains, workspaceId, baseId)).GetSchemaAsync());
 
     public static async Task<Ok<BaseInfo>> UpdateAsync(string workspaceId, string baseId, UpdateBaseBody body, HttpContext context, IGrainFactory grains)
     {
@@ -87,6 +99,12 @@ public static class BaseEndpoints
     {
         ArgumentNullException.ThrowIfNull(grains);
         var caller = context.Caller();
+        if (await ConnectedBaseEndpoints.IsConnectedAsync(grains, workspaceId, baseId))
+        {
+            await ConnectedBaseEndpoints.DisconnectAsync(workspaceId, baseId, caller, grains);
+            return TypedResults.NoContent();
+        }
+
         await (await BaseAsync(grains, workspaceId, baseId)).DeleteAsync(caller);
         await grains.GetGrain<IWorkspaceGrain>(workspaceId).RemoveBaseAsync(baseId, caller);
         return TypedResults.NoContent();

@@ -21,14 +21,13 @@ public static class McpStdio
     {
         ArgumentNullException.ThrowIfNull(services);
         var loggers = services.GetRequiredService<ILoggerFactory>();
-        var (claims, failure) = await ApiKeyAuthentication.AuthenticateAsync(services.GetRequiredService<IGrainFactory>(), apiKey);
-        if (claims is null)
+        var (principal, failure) = await ApiKeyAuthentication.AuthenticateAsync(services.GetRequiredService<IGrainFactory>(), apiKey, AuthClaims.Scheme);
+        if (principal is null)
         {
             await Console.Error.WriteLineAsync($"PyAirtable MCP: {failure} Set PYAIRTABLE__Mcp__ApiKey to a key of this data folder (pyat_…).");
             return false;
         }
 
-        var principal = ApiKeyAuthentication.Principal(claims, AuthClaims.Scheme);
         var factory = services.GetRequiredService<McpServerFactory>();
         var options = factory.CreateOptions();
         // Every message acts as the key, as every HTTP request carries its bearer.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using PyAirtable.GrainInterfaces.ConnectedBases;
 using PyAirtable.GrainInterfaces.LocalBases;
 using PyAirtable.GrainInterfaces.Security;
 using PyAirtable.Runtime;
@@ -21,6 +22,7 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
         var (status, title, detail) = exception switch
         {
             ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden.", exception.Message),
+            AirtableGatewayException failure => (ProblemTypes.StatusOf(failure.Failure), ProblemTypes.TitleOf(failure.Failure), exception.Message),
             CredentialsRejectedException => (StatusCodes.Status403Forbidden, "The credentials were rejected.", exception.Message),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict.", exception.Message),
             BaseRequestException refused => (ProblemTypes.StatusOf(refused.Error), "The base refused the request.", exception.Message),
@@ -40,6 +42,11 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = status;
+        if (exception is AirtableGatewayException { RetryAfterSeconds: { } retryAfter })
+        {
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -53,10 +60,33 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
                 {
                     CredentialsRejectedException => ProblemTypes.CredentialsRejected,
                     BaseRequestException refused => ProblemTypes.ForBaseError(refused.Error),
+                    AirtableGatewayException failure => ProblemTypes.ForAirtableFailure(failure.Failure),
                     _ => ProblemTypes.ForStatus(status),
                 },
+                Extensions = AirtableExtensions(exception),
             },
         });
+    }
+
+    /// <summary>Airtable's own error body, kept for the caller as the extension <c>airtable</c>.</summary>
+    private static Dictionary<string, object?> AirtableExtensions(Exception exception)
+    {
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (exception is AirtableGatewayException { Airtable: { Length: > 0 } body } failure)
+        {
+            try
+            {
+                extensions["airtable"] = JsonSerializer.Deserialize<JsonElement>(body);
+            }
+            catch (JsonException)
+            {
+                extensions["airtable"] = body.Length > 2000 ? body[..2000] : body;
+            }
+
+            extensions["airtableStatus"] = failure.AirtableStatus;
+        }
+
+        return extensions;
     }
 
     private static partial class Log

@@ -1,3 +1,4 @@
+using PyAirtable.GrainInterfaces.ConnectedBases;
 using PyAirtable.GrainInterfaces.LocalBases;
 
 namespace PyAirtable.Api.Problems;
@@ -45,6 +46,27 @@ public static class ProblemTypes
 
     /// <summary>Missing things are 404; everything else a base refuses is a validation problem (422).</summary>
     public static int StatusOf(BaseError error) => error is BaseError.BaseNotFound or BaseError.TableNotFound or BaseError.RecordNotFound ? 404 : 422;
+
+    /// <summary>The type of a failure of the Airtable gateway: <c>…/airtable/busy</c>, <c>…/airtable/token-rejected</c>, and so on.</summary>
+    public static string ForAirtableFailure(AirtableFailure failure) =>
+        Base + "airtable/" + System.Text.RegularExpressions.Regex.Replace(failure.ToString(), "(?<=[a-z])([A-Z])", "-$1").ToLowerInvariant();
+
+    /// <summary>Busy and an open circuit are 503 (try later); Airtable unreachable is 502; a refused token or request is 422.</summary>
+    public static int StatusOf(AirtableFailure failure) => failure switch
+    {
+        AirtableFailure.Busy or AirtableFailure.CircuitOpen => 503,
+        AirtableFailure.Unavailable => 502,
+        _ => 422,
+    };
+
+    public static string TitleOf(AirtableFailure failure) => failure switch
+    {
+        AirtableFailure.Busy => "Airtable is busy.",
+        AirtableFailure.CircuitOpen => "Airtable is failing for this base.",
+        AirtableFailure.Unavailable => "Airtable could not be reached.",
+        AirtableFailure.TokenRejected => "Airtable refused the connection's token.",
+        _ => "Airtable refused the request.",
+    };
 
     /// <summary>The type for a status code that no more specific problem explains.</summary>
     public static string ForStatus(int status) => status switch

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using PyAirtable.GrainInterfaces.ConnectedBases;
 using PyAirtable.GrainInterfaces.LocalBases;
 using PyAirtable.GrainInterfaces.Security;
 using PyAirtable.Runtime;
@@ -35,6 +36,7 @@ public sealed partial class AirtableErrorFilter(ILogger<AirtableErrorFilter> log
     private static AirtableError? Map(Exception exception) => exception switch
     {
         V0Exception v0 => v0.Error,
+        AirtableGatewayException failure => ConnectedBaseProxy.ErrorOf(failure),
         BaseRequestException refused => AirtableError.From(refused),
         ForbiddenException forbidden => AirtableError.Permissions(forbidden.Message),
         KeyNotFoundException => AirtableError.ModelNotFound,

@@ -6,7 +6,7 @@ using PyAirtable.Api.Auth;
 namespace PyAirtable.Api.V0;
 
 /// <summary>
-/// <c>/v0</c>: the Airtable-compatible Web API for local bases. API keys and user tokens are
+/// <c>/v0</c>: the Airtable-compatible Web API for local bases, and a proxy for connected Airtable bases (<see cref="ConnectedBaseProxy"/>). API keys and user tokens are
 /// accepted; every error is Airtable's JSON, never ProblemDetails, so Airtable's SDKs work unchanged.
 /// </summary>
 public static class V0Endpoints
@@ -19,7 +19,8 @@ public static class V0Endpoints
             .WithTags("Airtable-compatible /v0")
             .RequireAuthorization()
             .WithMetadata(new AllowApiKeysAttribute())
-            .AddEndpointFilter<AirtableErrorFilter>();
+            .AddEndpointFilter<AirtableErrorFilter>()
+            .AddEndpointFilter<ConnectedBaseProxy>();
         v0.MapV0MetaEndpoints();
         v0.MapV0RecordEndpoints();
         v0.MapV0CommentEndpoints();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using PyAirtable.Api.Auth;
 using PyAirtable.GrainInterfaces.ApiKeys;
+using PyAirtable.GrainInterfaces.ConnectedBases;
 using PyAirtable.GrainInterfaces.LocalBases;
 using PyAirtable.GrainInterfaces.Users;
 using PyAirtable.GrainInterfaces.Workspaces;
@@ -83,6 +84,14 @@ public static class V0MetaEndpoints
                 if (await grains.GetGrain<ILocalBaseGrain>(baseId).GetInfoAsync() is { } info)
                 {
                     bases.Add(new { id = info.Id, name = info.Name, permissionLevel = PermissionLevel(role) });
+                }
+            }
+
+            foreach (var baseId in (await grains.GetGrain<IWorkspaceGrain>(workspaceId).GetConnectedBasesAsync(userId)).Keys)
+            {
+                if (await grains.GetGrain<IBaseGrain>(workspaceId + "/" + baseId).GetInfoAsync() is { } connected)
+                {
+                    bases.Add(new { id = connected.Id, name = connected.Name, permissionLevel = PermissionLevel(role) });
                 }
             }
         }

@@ -64,4 +64,28 @@ public interface IWorkspaceGrain : IGrainWithStringKey
     /// <summary>The ids of the workspace's bases (any member).</summary>
     [ReadOnly]
     Task<IReadOnlyList<string>> GetBaseIdsAsync(string userId);
+
+    /// <summary>Lists a checked Airtable connection in this workspace (admins).</summary>
+    Task AddConnectionAsync(string connectionId, Caller caller);
+
+    /// <summary>Takes a connection off this workspace with the bases that use it (admins); returns those bases' ids.</summary>
+    Task<IReadOnlyList<string>> RemoveConnectionAsync(string connectionId, Caller caller);
+
+    /// <summary>The ids of the workspace's Airtable connections (admins).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetConnectionIdsAsync(string userId);
+
+    /// <summary>Lists a connected Airtable base, sent through <paramref name="connectionId"/> (admins).</summary>
+    Task AddConnectedBaseAsync(string baseId, string connectionId, Caller caller);
+
+    /// <summary>Takes a connected base off this workspace (admins).</summary>
+    Task RemoveConnectedBaseAsync(string baseId, Caller caller);
+
+    /// <summary>The connected bases, base id → connection id (any member).</summary>
+    [ReadOnly]
+    Task<IReadOnlyDictionary<string, string>> GetConnectedBasesAsync(string userId);
+
+    /// <summary>The connection of a connected base of this workspace, or null; callers check the role first.</summary>
+    [ReadOnly]
+    Task<string?> FindConnectedBaseAsync(string baseId);
 }

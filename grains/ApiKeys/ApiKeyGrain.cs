@@ -8,6 +8,9 @@ public sealed class ApiKeyGrain([PersistentState("apikey")] IPersistentState<Api
     /// <summary>Last use is stored at this granularity, so a busy key does not write on every request.</summary>
     private static readonly TimeSpan s_lastUsedResolution = TimeSpan.FromMinutes(1);
 
+    /// <summary>What every check of the current state needs, derived from it once (see <see cref="Current"/>).</summary>
+    private Verified? _verified;
+
     public async Task<ApiKeyInfo> CreateAsync(string workspaceId, string name, string secretHash, IReadOnlyList<ApiKeyScope> scopes, DateTimeOffset? expiresAt, string createdBy)
     {
         if (state.RecordExists)
@@ -15,7 +18,7 @@ public sealed class ApiKeyGrain([PersistentState("apikey")] IPersistentState<Api
             throw new InvalidOperationException("This key id is taken.");
         }
 
-        state.State = new ApiKeyState
+        await WriteAsync(new ApiKeyState
         {
             WorkspaceId = workspaceId,
             Name = name,
@@ -24,27 +27,36 @@ public sealed class ApiKeyGrain([PersistentState("apikey")] IPersistentState<Api
             CreatedBy = createdBy,
             CreatedAt = time.GetUtcNow(),
             ExpiresAt = expiresAt,
-        };
-        await state.WriteStateAsync();
+        });
         return Info();
     }
 
-    public async Task<ApiKeyIdentity?> AuthenticateAsync(string secret)
+    public Task<ApiKeyIdentity?> AuthenticateAsync(string secret)
     {
         var key = state.State;
         var now = time.GetUtcNow();
-        if (!state.RecordExists || key.Revoked || key.ExpiresAt <= now || !Secrets.HashEquals(key.SecretHash, Secrets.Sha256(secret ?? "")))
+        if (!state.RecordExists || key.Revoked || key.ExpiresAt <= now)
         {
-            return null;
+            return Task.FromResult<ApiKeyIdentity?>(null);
         }
 
-        if (key.LastUsedAt is not { } last || now - last >= s_lastUsedResolution)
+        var verified = Current();
+        if (!Secrets.Sha256Matches(secret ?? "", verified.SecretHash))
         {
-            state.State = key with { LastUsedAt = now };
-            await state.WriteStateAsync();
+            return Task.FromResult<ApiKeyIdentity?>(null);
         }
 
-        return new ApiKeyIdentity(this.GetPrimaryKeyString(), key.WorkspaceId, key.CreatedBy, key.Scopes);
+        return Task.FromResult<ApiKeyIdentity?>(LastUseDue(key, now) ? verified.DueIdentity : verified.Identity);
+    }
+
+    public async Task RecordUseAsync()
+    {
+        var key = state.State;
+        var now = time.GetUtcNow();
+        if (state.RecordExists && !key.Revoked && LastUseDue(key, now))
+        {
+            await WriteAsync(key with { LastUsedAt = now });
+        }
     }
 
     public Task<ApiKeyInfo?> GetInfoAsync() => Task.FromResult(state.RecordExists ? Info() : null);
@@ -53,9 +65,29 @@ public sealed class ApiKeyGrain([PersistentState("apikey")] IPersistentState<Api
     {
         if (state.RecordExists && !state.State.Revoked)
         {
-            state.State = state.State with { Revoked = true };
-            await state.WriteStateAsync();
+            await WriteAsync(state.State with { Revoked = true });
         }
+    }
+
+    private static bool LastUseDue(ApiKeyState key, DateTimeOffset now) => key.LastUsedAt is not { } last || now - last >= s_lastUsedResolution;
+
+    private async Task WriteAsync(ApiKeyState next)
+    {
+        state.State = next;
+        _verified = null;
+        await state.WriteStateAsync();
+    }
+
+    private Verified Current()
+    {
+        if (_verified is { } verified)
+        {
+            return verified;
+        }
+
+        var key = state.State;
+        var identity = new ApiKeyIdentity(this.GetPrimaryKeyString(), key.WorkspaceId, key.CreatedBy, key.Scopes);
+        return _verified = new Verified(Convert.FromHexString(key.SecretHash), identity, identity with { LastUseDue = true });
     }
 
     private ApiKeyInfo Info()
@@ -63,4 +95,7 @@ public sealed class ApiKeyGrain([PersistentState("apikey")] IPersistentState<Api
         var key = state.State;
         return new ApiKeyInfo(this.GetPrimaryKeyString(), key.Name, key.WorkspaceId, key.CreatedBy, key.Scopes, key.CreatedAt, key.ExpiresAt, key.LastUsedAt, key.Revoked);
     }
+
+    /// <summary>The stored hash as bytes, and the two identities a successful check can answer.</summary>
+    private sealed record Verified(byte[] SecretHash, ApiKeyIdentity Identity, ApiKeyIdentity DueIdentity);
 }

@@ -18,5 +18,21 @@ public static class Secrets
     public static bool HashEquals(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(a), Encoding.ASCII.GetBytes(b));
 
+    /// <summary>
+    /// Whether the SHA-256 of <paramref name="secret"/> (UTF-8) is <paramref name="expectedHash"/>,
+    /// compared in fixed time; hashes on the stack for secrets of ordinary length.
+    /// </summary>
+    public static bool Sha256Matches(string secret, ReadOnlySpan<byte> expectedHash)
+    {
+        const int StackLimit = 256;
+        var length = Encoding.UTF8.GetMaxByteCount(secret.Length);
+        var rented = length > StackLimit ? new byte[length] : null;
+        Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
+        var written = Encoding.UTF8.GetBytes(secret, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..written], hash);
+        return CryptographicOperations.FixedTimeEquals(hash, expectedHash);
+    }
+
     public static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

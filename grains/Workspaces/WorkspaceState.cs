@@ -15,4 +15,9 @@ public sealed record WorkspaceState
     public IReadOnlyList<string> ApiKeyIds { get; init; } = [];
 
     public IReadOnlyList<string> BaseIds { get; init; } = [];
+
+    public IReadOnlyList<string> ConnectionIds { get; init; } = [];
+
+    /// <summary>Connected Airtable bases: base id → connection id.</summary>
+    public IReadOnlyDictionary<string, string> ConnectedBases { get; init; } = new Dictionary<string, string>();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PyAirtable.Api;
 using PyAirtable.Grains;
 using PyAirtable.Grains.Audit;
+using PyAirtable.Grains.ConnectedBases;
 using PyAirtable.Grains.LocalBases;
 using PyAirtable.Grains.Security;
 using PyAirtable.Runtime;
@@ -39,6 +40,7 @@ public static partial class SiloSetup
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.SectionName));
         builder.Services.Configure<LocalBaseOptions>(builder.Configuration.GetSection(LocalBaseOptions.SectionName));
         builder.Services.AddSingleton<AuthKeys>();
+        builder.Services.AddPyAirtableConnectedBases(builder.Configuration);
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService<AdminBootstrap>();
         builder.Services.AddPyAirtableApi();

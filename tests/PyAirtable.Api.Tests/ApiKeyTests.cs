@@ -74,4 +74,41 @@ public sealed class ApiKeyTests(ApiHost host) : IClassFixture<ApiHost>
         await _api.JsonAsync(HttpMethod.Post, $"/api/v1/workspaces/{workspace}/api-keys", new { name = "k", scopes = RootScope }, owner, HttpStatusCode.BadRequest);
         await _api.JsonAsync(HttpMethod.Post, $"/api/v1/workspaces/{workspace}/api-keys", new { name = "k", scopes = NoScope }, owner, HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task AKeysLastUseIsStoredAtMostOnceAMinuteAndMovesOnAfterIt()
+    {
+        var (_, owner) = await _api.NewUserAsync();
+        var workspace = await _api.NewWorkspaceAsync(owner);
+        var key = (await _api.JsonAsync(HttpMethod.Post, $"/api/v1/workspaces/{workspace}/api-keys", new { name = "busy", scopes = ReadScope }, owner, HttpStatusCode.Created)).GetProperty("key").GetString();
+
+        await _api.JsonAsync(HttpMethod.Get, $"/api/v1/workspaces/{workspace}", token: key);
+        var first = await LastUsedAsync(workspace, owner);
+        host.Clock.Advance(TimeSpan.FromSeconds(20));
+        await _api.JsonAsync(HttpMethod.Get, $"/api/v1/workspaces/{workspace}", token: key);
+        Assert.Equal(first, await LastUsedAsync(workspace, owner));
+
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        await _api.JsonAsync(HttpMethod.Get, $"/api/v1/workspaces/{workspace}", token: key);
+        Assert.True(await LastUsedAsync(workspace, owner) >= first + TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
+    public async Task AKeyWithTheRightIdAndAVeryLongWrongSecretIsRejected()
+    {
+        var (_, owner) = await _api.NewUserAsync();
+        var workspace = await _api.NewWorkspaceAsync(owner);
+        var key = (await _api.JsonAsync(HttpMethod.Post, $"/api/v1/workspaces/{workspace}/api-keys", new { name = "k", scopes = ReadScope }, owner, HttpStatusCode.Created)).GetProperty("key").GetString()!;
+
+        await _api.JsonAsync(HttpMethod.Get, $"/api/v1/workspaces/{workspace}", token: key + new string('x', 4000), expected: HttpStatusCode.Unauthorized);
+        await _api.JsonAsync(HttpMethod.Get, $"/api/v1/workspaces/{workspace}", token: key[..37], expected: HttpStatusCode.Unauthorized);
+        await _api.JsonAsync(HttpMethod.Get, $"/api/v1/workspaces/{workspace}", token: key.ToUpperInvariant().Replace("PYAT_", "pyat_", StringComparison.Ordinal), expected: HttpStatusCode.Unauthorized);
+        await _api.JsonAsync(HttpMethod.Get, $"/api/v1/workspaces/{workspace}", token: key);
+    }
+
+    private async Task<DateTimeOffset> LastUsedAsync(string workspace, string owner)
+    {
+        var list = await _api.JsonAsync(HttpMethod.Get, $"/api/v1/workspaces/{workspace}/api-keys", token: owner);
+        return list[0].GetProperty("lastUsedAt").GetDateTimeOffset();
+    }
 }

@@ -1,0 +1,30 @@
+namespace PyAirtable.GrainInterfaces.ConnectedBases;
+
+/// <summary>
+/// One connected Airtable base of one workspace (key <c>{workspaceId}/{baseId}</c>): every request
+/// for the base goes through it. It keeps Airtable's limits (5 requests a second per base, 50 per
+/// token) by queueing callers up to a deadline, pauses on Airtable's 429, retries what is safe to
+/// retry, opens a circuit on repeated failures, caches reads and drops exactly what a write
+/// changes, and sends identical reads that are in flight together only once.
+/// </summary>
+public interface IBaseGrain : IGrainWithStringKey
+{
+    /// <summary>Attaches the base to a connection whose token can see it.</summary>
+    Task<ConnectedBaseInfo> ConnectAsync(string connectionId, string name);
+
+    [ReadOnly]
+    Task<ConnectedBaseInfo?> GetInfoAsync();
+
+    /// <summary>Sends a request for this base (records, comments, schema) and returns Airtable's answer as it is.</summary>
+    /// <exception cref="AirtableGatewayException">Busy past the deadline, token refused, Airtable unavailable, or circuit open.</exception>
+    Task<AirtableResponse> SendAsync(AirtableRequest request);
+
+    /// <summary>Drops the cached schema and reads it again from Airtable.</summary>
+    Task<AirtableResponse> RefreshSchemaAsync();
+
+    [ReadOnly]
+    Task<GatewayStatistics> GetStatisticsAsync();
+
+    /// <summary>Detaches the base and drops its caches.</summary>
+    Task DisconnectAsync();
+}
