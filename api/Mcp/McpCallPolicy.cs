@@ -70,6 +70,12 @@ public static class McpCallPolicy
                 outcome = result.IsError == true ? AuditOutcomes.Failure : AuditOutcomes.Success;
                 error = result.IsError == true ? string.Concat(result.Content.OfType<TextContentBlock>().Select(t => t.Text)) : null;
             }
+            catch (McpProtocolException protocol)
+            {
+                // An unknown tool or malformed request stays a JSON-RPC error, as the protocol says.
+                await RecordAsync(audit, request, tool, AuditOutcomes.Failure, started, protocol.Message);
+                throw;
+            }
             catch (JsonException invalid)
             {
                 // The SDK's binding names no argument; find the one whose kind does not fit.

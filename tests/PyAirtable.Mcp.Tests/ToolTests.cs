@@ -220,6 +220,8 @@ public sealed class ToolTests(McpHost host)
         Assert.Equal("Invalid arguments: records must be an array (got a string).", wrongType);
         Assert.Equal("Invalid arguments: maxRecords must be an integer (got a string).", wrongNumber);
         Assert.Contains("not-a-base", badId, StringComparison.Ordinal);
+        var unknownTool = await Assert.ThrowsAsync<ModelContextProtocol.McpProtocolException>(() => client.CallToolAsync("drop_everything").AsTask());
+        Assert.Equal(ModelContextProtocol.McpErrorCode.InvalidParams, unknownTool.ErrorCode);
     }
 
     [Fact]
