@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
@@ -39,6 +41,25 @@ public sealed class UnitTests
         }
 
         Assert.Equal(allowed, McpOriginCheck.Refusal(context.Request, options) is null);
+    }
+
+    [Fact]
+    public void AllowedHostsAndOriginsBindFromIndexedSettingsAndReplaceTheLocalDefault()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mcp:AllowedHosts:0"] = "mcp.example.com",
+            ["Mcp:AllowedOrigins:0"] = "https://app.example.com",
+            ["Mcp:SessionIdleTimeout"] = "00:30:00",
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddPyAirtableMcp().BuildServiceProvider();
+
+        var options = services.GetRequiredService<IOptions<McpOptions>>().Value;
+
+        Assert.Equal(new[] { "mcp.example.com" }, options.EffectiveHosts);
+        Assert.Equal(new[] { "https://app.example.com" }, options.AllowedOrigins);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.SessionIdleTimeout);
+        Assert.Equal(McpOptions.LocalHosts, new McpOptions().EffectiveHosts);
     }
 
     [Fact]
