@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of PyAirtable. Installs what is missing (PostgreSQL's server binaries, used by
-# tests that start their own throwaway server, and the Airtable.js compatibility suite's npm
-# packages), builds with warnings as errors, runs each test project and ends with one line:
+# tests that start their own throwaway server, and the npm packages of the Airtable.js and MCP conformance
+# suites), builds with warnings as errors, runs each test project and ends with one line:
 # "N passed, N failed". Exit code 0 only when nothing failed.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -20,23 +20,26 @@ if ! have_postgres; then
   fi
 fi
 
-# The Airtable.js suite (tests/airtable-js) runs inside the silo tests; install it exactly as
-# locked, again whenever the lock changes. Without it that test fails, so a failed install counts.
+# The npm-installed suites run inside the .NET tests: the Airtable.js suite (tests/airtable-js, in
+# the silo tests) and the MCP conformance suite with its own Node 22 (tests/mcp-conformance, in the
+# MCP tests). Install each exactly as locked, again whenever its lock changes. Without them those
+# tests fail, so a failed install counts.
 setup_failed=0
-suite=tests/airtable-js
-lock_hash=$(sha256sum "$suite/package-lock.json" | cut -d' ' -f1)
-stamp="$suite/node_modules/.installed-lock-sha256"
-if [ ! -d "$suite/node_modules" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
-  if ! command -v npm >/dev/null; then
-    echo "npm is not installed: the Airtable.js compatibility suite ($suite) cannot be installed; install Node.js 20+ with npm."
-    setup_failed=1
-  elif (cd "$suite" && npm ci --no-audit --no-fund); then
-    echo "$lock_hash" >"$stamp"
-  else
-    echo "npm ci failed in $suite: the Airtable.js compatibility suite is not installed."
-    setup_failed=1
+for suite in tests/airtable-js tests/mcp-conformance; do
+  lock_hash=$(sha256sum "$suite/package-lock.json" | cut -d' ' -f1)
+  stamp="$suite/node_modules/.installed-lock-sha256"
+  if [ ! -d "$suite/node_modules" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
+    if ! command -v npm >/dev/null; then
+      echo "npm is not installed: the suite in $suite cannot be installed; install Node.js 20+ with npm."
+      setup_failed=1
+    elif (cd "$suite" && npm ci --no-audit --no-fund); then
+      echo "$lock_hash" >"$stamp"
+    else
+      echo "npm ci failed in $suite: its suite is not installed."
+      setup_failed=1
+    fi
   fi
-fi
+done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=$(mktemp -d)

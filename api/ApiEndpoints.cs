@@ -8,6 +8,7 @@ using PyAirtable.Api.Auth;
 using PyAirtable.Api.Bases;
 using PyAirtable.Api.Connections;
 using PyAirtable.Api.Health;
+using PyAirtable.Api.Mcp;
 using PyAirtable.Api.OpenApi;
 using PyAirtable.Api.Problems;
 using PyAirtable.Api.Users;
@@ -25,6 +26,7 @@ public static class ApiEndpoints
         services.AddPyAirtableProblemDetails();
         services.AddOpenApi("v1", options => options.AddBearerSecurity());
         services.AddPyAirtableAuthentication();
+        services.AddPyAirtableMcp();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return services;
     }
@@ -34,6 +36,7 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UsePyAirtableProblemDetails();
+        app.UseMcpOriginCheck();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseAuthentication();
         app.UseAuthorization();
@@ -46,6 +49,7 @@ public static class ApiEndpoints
         app.MapBaseEndpoints();
         app.MapConnectionEndpoints();
         app.MapV0Endpoints();
+        app.MapMcpEndpoints();
         return app;
     }
 }

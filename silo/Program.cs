@@ -2,6 +2,11 @@ using PyAirtable.Api;
 using PyAirtable.Runtime.Storage;
 using PyAirtable.Silo.Configuration;
 
+if (args is [McpCommand.Name, ..])
+{
+    return await McpCommand.RunAsync(args[1..]);
+}
+
 // Settings files ship next to the executable; data paths stay relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 WebApplication app;

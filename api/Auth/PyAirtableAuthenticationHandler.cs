@@ -1,12 +1,9 @@
-using System.Buffers;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PyAirtable.GrainInterfaces.ApiKeys;
 using PyAirtable.GrainInterfaces.Users;
-using PyAirtable.Grains.Workspaces;
 using PyAirtable.Runtime;
 
 namespace PyAirtable.Api.Auth;
@@ -23,10 +20,6 @@ public sealed class PyAirtableAuthenticationHandler(
     TokenService tokens,
     IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    private const int KeyIdLength = 32;
-
-    private static readonly SearchValues<char> s_lowerHexDigits = SearchValues.Create("0123456789abcdef");
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string header = Request.Headers.Authorization.ToString();
@@ -36,7 +29,7 @@ public sealed class PyAirtableAuthenticationHandler(
         }
 
         var credential = header["Bearer ".Length..].Trim();
-        return credential.StartsWith(WorkspaceGrain.ApiKeyPrefix, StringComparison.Ordinal)
+        return ApiKeyAuthentication.LooksLikeApiKey(credential)
             ? await AuthenticateApiKeyAsync(credential)
             : await AuthenticateAccessTokenAsync(credential);
     }
@@ -70,50 +63,9 @@ public sealed class PyAirtableAuthenticationHandler(
 
     private async Task<AuthenticateResult> AuthenticateApiKeyAsync(string key)
     {
-        var body = key.AsSpan(WorkspaceGrain.ApiKeyPrefix.Length);
-        if (body.Length <= KeyIdLength || body[..KeyIdLength].ContainsAnyExcept(s_lowerHexDigits))
-        {
-            return AuthenticateResult.Fail("The API key is not valid.");
-        }
-
-        var keyGrain = grains.GetGrain<IApiKeyGrain>(body[..KeyIdLength].ToString());
-        var identity = await keyGrain.AuthenticateAsync(body[KeyIdLength..].ToString());
-        if (identity is null)
-        {
-            return AuthenticateResult.Fail("The API key is not valid.");
-        }
-
-        var session = await grains.GetGrain<IUserGrain>(identity.CreatedBy).CheckSessionAsync();
-        if (!session.Exists || session.Disabled)
-        {
-            return AuthenticateResult.Fail("The API key's owner is disabled.");
-        }
-
-        if (identity.LastUseDue)
-        {
-            await keyGrain.RecordUseAsync();
-        }
-
-        var claims = new ClaimsIdentity(Scheme.Name, AuthClaims.Subject, null);
-        claims.AddClaim(new Claim(AuthClaims.Subject, identity.CreatedBy));
-        claims.AddClaim(new Claim(AuthClaims.Kind, AuthClaims.ApiKeyKind));
-        claims.AddClaim(new Claim(AuthClaims.KeyId, identity.KeyId));
-        claims.AddClaim(new Claim(AuthClaims.Workspace, identity.WorkspaceId));
-        foreach (var scope in identity.Scopes)
-        {
-            claims.AddClaim(new Claim(AuthClaims.Scope, ScopeName(scope)));
-        }
-
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(claims), Scheme.Name));
+        var (principal, failure) = await ApiKeyAuthentication.AuthenticateAsync(grains, key, Scheme.Name);
+        return principal is null ? AuthenticateResult.Fail(failure!) : AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
-
-    private static string ScopeName(ApiKeyScope scope) => scope switch
-    {
-        ApiKeyScope.Read => nameof(ApiKeyScope.Read),
-        ApiKeyScope.Write => nameof(ApiKeyScope.Write),
-        ApiKeyScope.Admin => nameof(ApiKeyScope.Admin),
-        _ => scope.ToString(),
-    };
 
     private AuthenticateResult Success(IEnumerable<Claim> claims) =>
         AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, AuthClaims.Subject, null)), Scheme.Name));

@@ -70,7 +70,7 @@ public static class V0MetaEndpoints
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(grains);
         var userId = context.UserId();
-        var workspaces = V0Access.KeyWorkspace(context) is { } keyWorkspace ? [keyWorkspace] : await grains.GetGrain<IUserGrain>(userId).GetMembershipsAsync();
+        var workspaces = await BaseAccess.WorkspaceIdsAsync(context.User, grains);
         var bases = new List<object>();
         foreach (var workspaceId in workspaces)
         {

@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using ModelContextProtocol.Server;
+using PyAirtable.Api.Mcp.Shapes;
+using PyAirtable.GrainInterfaces.Workspaces;
+
+namespace PyAirtable.Api.Mcp.Tools;
+
+/// <summary>Comment tools: read a record's comments, add one as the caller.</summary>
+[McpServerToolType]
+public sealed class CommentTools(McpCaller caller)
+{
+    [McpServerTool(Name = "list_comments", Title = "List comments", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists the comments of a record, newest first, with their authors; returns an offset when there are more.")]
+    public async Task<CommentList> ListCommentsAsync(
+        [Description("The base id (app…).")] string baseId,
+        [Description("Table name or id (tbl…).")] string table,
+        [Description("The record id (rec…).")] string recordId,
+        [Description("Comments per page, 1 to 100 (default 100).")] int? pageSize = null,
+        [Description("The offset returned by the previous page.")] string? offset = null)
+    {
+        var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Viewer);
+        var page = await opened.Base.ListCommentsAsync(McpCaller.Required(table, "table"), McpCaller.Required(recordId, "recordId"), pageSize, offset);
+        return new CommentList(page.Comments.Select(McpJson.Comment).ToList(), page.Offset);
+    }
+
+    [McpServerTool(Name = "create_comment", Title = "Comment on a record", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Adds a comment to a record, written as you (the key's owner).")]
+    public async Task<CommentItem> CreateCommentAsync(
+        [Description("The base id (app…).")] string baseId,
+        [Description("Table name or id (tbl…).")] string table,
+        [Description("The record id (rec…).")] string recordId,
+        [Description("The comment text.")] string text)
+    {
+        var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Editor);
+        var comment = await opened.Base.CreateCommentAsync(McpCaller.Required(table, "table"), McpCaller.Required(recordId, "recordId"), McpCaller.Required(text, "text"), caller.Caller);
+        return McpJson.Comment(comment);
+    }
+}

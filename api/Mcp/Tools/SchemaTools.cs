@@ -1,0 +1,163 @@
+using System.ComponentModel;
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Server;
+using PyAirtable.Api.Mcp.Shapes;
+using PyAirtable.GrainInterfaces.ApiKeys;
+using PyAirtable.GrainInterfaces.LocalBases;
+using PyAirtable.GrainInterfaces.Workspaces;
+
+namespace PyAirtable.Api.Mcp.Tools;
+
+/// <summary>Schema tools: tables, fields and views of a base, and (with the admin scope) changes to them.</summary>
+[McpServerToolType]
+public sealed class SchemaTools(McpCaller caller)
+{
+    public const string TableIdentifiersOnly = "tableIdentifiersOnly";
+    public const string IdentifiersOnly = "identifiersOnly";
+    public const string Full = "full";
+
+    [McpServerTool(Name = "list_tables", Title = "List tables", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Lists the tables of a base. detailLevel: tableIdentifiersOnly (ids and names), identifiersOnly (also field and view ids and names), full (default: field types, options, descriptions).")]
+    public async Task<TableList> ListTablesAsync(
+        [Description("The base id (app…), from list_bases.")] string baseId,
+        [Description("tableIdentifiersOnly, identifiersOnly or full (default).")] string? detailLevel = null)
+    {
+        var level = detailLevel?.Trim() ?? Full;
+        if (level is not (TableIdentifiersOnly or IdentifiersOnly or Full))
+        {
+            throw new McpException($"detailLevel must be {TableIdentifiersOnly}, {IdentifiersOnly} or {Full}; it was '{detailLevel}'.");
+        }
+
+        var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Viewer);
+        var schema = await opened.Base.GetSchemaAsync();
+        return new TableList(opened.Info.Id, schema.Tables.Select(t => level switch
+        {
+            TableIdentifiersOnly => new TableItem(t.Id, t.Name),
+            IdentifiersOnly => new TableItem(t.Id, t.Name, Fields: t.Fields.Select(f => new FieldItem(f.Id, f.Name)).ToList(),
+                Views: t.Views.Select(v => new ViewItem(v.Id, v.Name, v.Type)).ToList()),
+            _ => McpJson.Table(t),
+        }).ToList());
+    }
+
+    [McpServerTool(Name = "describe_table", Title = "Describe a table", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Describes one table in full: its primary field, every field with type and options, and its views.")]
+    public async Task<TableItem> DescribeTableAsync(
+        [Description("The base id (app…).")] string baseId,
+        [Description("Table name or id (tbl…).")] string table)
+    {
+        var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Viewer);
+        return McpJson.Table(await FindTableAsync(opened.Base, table));
+    }
+
+    [McpServerTool(Name = "get_field_info", Title = "Get field info", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Describes one field: type, options (choices, precision, linked table, formula…), whether it is the primary field and whether its values are computed.")]
+    public async Task<FieldDetail> GetFieldInfoAsync(
+        [Description("The base id (app…).")] string baseId,
+        [Description("Table name or id (tbl…).")] string table,
+        [Description("Field name or id (fld…).")] string field)
+    {
+        var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Viewer);
+        var schema = await FindTableAsync(opened.Base, table);
+        var name = McpCaller.Required(field, "field");
+        var found = schema.Fields.FirstOrDefault(f => f.Id == name) ?? schema.Fields.FirstOrDefault(f => f.Name == name)
+            ?? throw new McpException($"Table {schema.Name} has no field '{name}'. Its fields: {string.Join(", ", schema.Fields.Select(f => f.Name))}.");
+        return new FieldDetail(schema.Id, found.Id, found.Name, found.Type, found.Description, found.Options, found.Id == schema.PrimaryFieldId, FieldTypes.Computed.Contains(found.Type));
+    }
+
+    [McpServerTool(Name = "create_table", Title = "Create a table", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Creates a table with its fields; the first field becomes the primary field. Needs the admin scope.")]
+    [McpScope(ApiKeyScope.Admin)]
+    public async Task<TableItem> CreateTableAsync(
+        [Description("The base id (app…).")] string baseId,
+        [Description("Name of the new table, unique in the base.")] string name,
+        [Description("The fields, at least one; the first is the primary field (a text-like type).")] IReadOnlyList<FieldInput> fields,
+        [Description("Optional description of the table.")] string? description = null)
+    {
+        var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Admin);
+        if (fields is not { Count: > 0 })
+        {
+            throw new McpException("fields is required: at least one field, the first of which is the primary field.");
+        }
+
+        var table = await opened.Base.CreateTableAsync(new TableDefinition(McpCaller.Required(name, "name"), description, fields.Select(Definition).ToList()), caller.Caller);
+        return McpJson.Table(table);
+    }
+
+    [McpServerTool(Name = "update_table", Title = "Update a table", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Renames a table and/or replaces its description. Needs the admin scope.")]
+    [McpScope(ApiKeyScope.Admin)]
+    public async Task<TableItem> UpdateTableAsync(
+        [Description("The base id (app…).")] string baseId,
+        [Description("Table name or id (tbl…).")] string table,
+        [Description("New name; omit to keep it.")] string? name = null,
+        [Description("New description; omit to keep it.")] string? description = null)
+    {
+        var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Admin);
+        var updated = await opened.Base.UpdateTableAsync(McpCaller.Required(table, "table"), Update(name, description), caller.Caller);
+        return McpJson.Table(updated);
+    }
+
+    [McpServerTool(Name = "create_field", Title = "Create a field", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Adds a field to a table; computed fields (formula, lookup, rollup, count) are computed for every record before this returns. Needs the admin scope.")]
+    [McpScope(ApiKeyScope.Admin)]
+    public async Task<FieldItem> CreateFieldAsync(
+        [Description("The base id (app…).")] string baseId,
+        [Description("Table name or id (tbl…).")] string table,
+        [Description("Name of the new field, unique in the table.")] string name,
+        [Description("Airtable field type, e.g. singleLineText, number, checkbox, singleSelect, date, multipleRecordLinks, formula.")] string type,
+        [Description("Optional description.")] string? description = null,
+        [Description("Type options as Airtable's Web API takes them, e.g. {\"precision\":0}, {\"choices\":[{\"name\":\"Open\"}]}, {\"linkedTableId\":\"tbl…\"}, {\"formula\":\"{A}*2\"}.")] JsonElement? options = null)
+    {
+        var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Admin);
+        var field = await opened.Base.CreateFieldAsync(McpCaller.Required(table, "table"), Definition(new FieldInput(name, type, description, options)), caller.Caller);
+        return McpJson.Field(field);
+    }
+
+    [McpServerTool(Name = "update_field", Title = "Update a field", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
+    [Description("Renames a field and/or replaces its description. Needs the admin scope.")]
+    [McpScope(ApiKeyScope.Admin)]
+    public async Task<FieldItem> UpdateFieldAsync(
+        [Description("The base id (app…).")] string baseId,
+        [Description("Table name or id (tbl…).")] string table,
+        [Description("Field name or id (fld…).")] string field,
+        [Description("New name; omit to keep it.")] string? name = null,
+        [Description("New description; omit to keep it.")] string? description = null)
+    {
+        var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Admin);
+        var updated = await opened.Base.UpdateFieldAsync(McpCaller.Required(table, "table"), McpCaller.Required(field, "field"), Update(name, description), caller.Caller);
+        return McpJson.Field(updated);
+    }
+
+    public static async Task<TableSchema> FindTableAsync(ILocalBaseGrain grain, string? table)
+    {
+        ArgumentNullException.ThrowIfNull(grain);
+        var name = McpCaller.Required(table, "table");
+        var schema = await grain.GetSchemaAsync();
+        return schema.Tables.FirstOrDefault(t => t.Id == name) ?? schema.Tables.FirstOrDefault(t => t.Name == name)
+            ?? throw new McpException($"The base has no table '{name}'. Its tables: {string.Join(", ", schema.Tables.Select(t => t.Name))}.");
+    }
+
+    private static SchemaUpdate Update(string? name, string? description) =>
+        name is null && description is null ? throw new McpException("Give a new name or description (or both).") : new SchemaUpdate(name, description);
+
+    private static FieldDefinition Definition(FieldInput field)
+    {
+        if (field is null)
+        {
+            throw new McpException("Each field needs a name and a type.");
+        }
+
+        FieldOptions? options = null;
+        if (field.Options is { ValueKind: JsonValueKind.Object } given)
+        {
+            options = given.Deserialize<FieldOptions>(McpJson.Options);
+        }
+        else if (field.Options is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })
+        {
+            throw new McpException($"options of field '{field.Name}' must be an object.");
+        }
+
+        return new FieldDefinition(McpCaller.Required(field.Name, "Each field's name"), McpCaller.Required(field.Type, $"The type of field '{field.Name}'"), field.Description, options);
+    }
+}
