@@ -32,6 +32,7 @@ public static class ApiEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UsePyAirtableProblemDetails();
+        app.UseV0ErrorBodies();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseAuthentication();
         app.UseAuthorization();
