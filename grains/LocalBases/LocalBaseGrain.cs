@@ -56,13 +56,7 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
         }
 
         var changes = new BaseChangeSet(_data, _schema, time.GetUtcNow(), null);
-        foreach (var table in _schema.Tables.Where(t => t.HasComputedFields))
-        {
-            foreach (var record in _data.Records(table.Id).ToList())
-            {
-                changes.Put(Computation.Recompute(changes, table, record, Formulas));
-            }
-        }
+        Computation.RecomputeAll(changes, Formulas);
 
         foreach (var (_, record) in changes.Changes)
         {

@@ -250,4 +250,31 @@ public sealed class ComputationTests : IAsyncLifetime
         await grain.WriteRecordsAsync("Items", [Update(item.Id, ("Name", "a"))], _plain, _silo.Owner);
         Assert.Equal("2026-03-01T09:00:00.000Z", Text(await GetAsync(grain, "Items", item.Id), "Modified"));
     }
+
+    [Fact]
+    public async Task ComputedFieldsThatReadComputedFieldsOfALaterTableAreRightAfterARestart()
+    {
+        // Tasks comes first and looks up a rollup of People, which comes second and reads Tasks.
+        var grain = await _silo.NewBaseAsync(
+            Table("Tasks", Field("Name", FieldTypes.SingleLineText), Field("Hours", FieldTypes.Number)),
+            Table("People", Field("Name", FieldTypes.SingleLineText)));
+        var people = (await grain.GetSchemaAsync()).Tables.Single(t => t.Name == "People").Id;
+        await grain.CreateFieldAsync("Tasks", Field("Owner", FieldTypes.MultipleRecordLinks, new FieldOptions { LinkedTableId = people }), _silo.Owner);
+        await grain.CreateFieldAsync("People", Field("Total", FieldTypes.Rollup, new FieldOptions { RecordLinkFieldId = "Tasks", FieldIdInLinkedTable = "Hours", Formula = "SUM(values)" }), _silo.Owner);
+        await grain.CreateFieldAsync("People", Field("Label", FieldTypes.Formula, new FieldOptions { Formula = "Name & ' ' & Total" }), _silo.Owner);
+        await grain.CreateFieldAsync("Tasks", Field("Owner label", FieldTypes.MultipleLookupValues, new FieldOptions { RecordLinkFieldId = "Owner", FieldIdInLinkedTable = "Label" }), _silo.Owner);
+        await grain.CreateFieldAsync("Tasks", Field("Owner count", FieldTypes.Formula, new FieldOptions { Formula = "LEN(ARRAYJOIN({Owner label}))" }), _silo.Owner);
+        var ada = await OneAsync(grain, "People", ("Name", "Ada"));
+        var task = await OneAsync(grain, "Tasks", ("Name", "One"), ("Hours", 3), ("Owner", new[] { ada.Id }));
+        Assert.Equal("[\"Ada 3\"]", Raw(await GetAsync(grain, "Tasks", task.Id), "Owner label"));
+        var baseId = (await grain.GetInfoAsync())!.Id;
+        await _silo.Silo.StopAsync();
+
+        await using var restarted = await LocalBaseSilo.StartAsync(_silo.Storage, withOwner: false);
+        var reloaded = restarted.Grains.GetGrain<ILocalBaseGrain>(baseId);
+        var after = await GetAsync(reloaded, "Tasks", task.Id);
+        Assert.Equal("[\"Ada 3\"]", Raw(after, "Owner label"));
+        Assert.Equal(5, Number(after, "Owner count"));
+        Assert.Equal("Ada 3", Text(await GetAsync(reloaded, "People", ada.Id), "Label"));
+    }
 }
