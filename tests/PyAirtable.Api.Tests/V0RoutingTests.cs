@@ -60,4 +60,16 @@ public sealed class V0RoutingTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains(missing, error.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(2, (await b.GetAsync($"/v0/{b.BaseId}/Tasks")).GetProperty("records").GetArrayLength());
     }
+
+    [Fact]
+    public async Task ABatchDeleteOfNoneOrMoreThanTenRecordsGetsAirtablesInvalidRecordsError()
+    {
+        var b = await V0Base.CreateAsync(_api, _tasks);
+        var eleven = string.Join("&", Enumerable.Range(0, 11).Select(i => $"records[]=rec{i:D14}"));
+        foreach (var query in new[] { "", "?records[]=", "?" + eleven })
+        {
+            var error = await b.SendAsync(HttpMethod.Delete, $"/v0/{b.BaseId}/Tasks{query}", null, (HttpStatusCode)422);
+            V0Base.AssertError(error, "INVALID_RECORDS");
+        }
+    }
 }
