@@ -170,13 +170,19 @@ public sealed class ComputationTests : IAsyncLifetime
         var tasks = (await grain.GetSchemaAsync()).Tables.Single().Id;
         await grain.CreateFieldAsync("Tasks", Field("Blocks", FieldTypes.MultipleRecordLinks, new FieldOptions { LinkedTableId = tasks }), _silo.Owner);
         await grain.CreateFieldAsync("Tasks", Field("Blocked count", FieldTypes.Count, new FieldOptions { RecordLinkFieldId = "Blocks" }), _silo.Owner);
+        await grain.CreateFieldAsync("Tasks", Field("Blocks changed", FieldTypes.LastModifiedTime, new FieldOptions { ReferencedFieldIds = ["Blocks"] }), _silo.Owner);
+        await grain.CreateFieldAsync("Tasks", Field("Editor", FieldTypes.LastModifiedBy), _silo.Owner);
+        var (editor, _) = await _silo.NewMemberAsync("editor", _silo.WorkspaceId);
         var a = await OneAsync(grain, "Tasks", ("Name", "A"));
         var b = await OneAsync(grain, "Tasks", ("Name", "B"), ("Blocks", new[] { a.Id }));
         Assert.Equal(1, Number(b, "Blocked count"));
-        await grain.DeleteRecordsAsync("Tasks", [a.Id], _silo.Owner);
+        _silo.Clock.Advance(TimeSpan.FromHours(1));
+        await grain.DeleteRecordsAsync("Tasks", [a.Id], editor);
         var after = await GetAsync(grain, "Tasks", b.Id);
         Assert.Empty(Strings(after, "Blocks"));
         Assert.Equal(0, Number(after, "Blocked count"));
+        Assert.Equal("2026-03-01T10:00:00.000Z", Text(after, "Blocks changed"));
+        Assert.Equal(editor.UserId, after.Fields["Editor"].GetProperty("id").GetString());
     }
 
     [Fact]
