@@ -183,4 +183,19 @@ public sealed class ChangeTests : IAsyncLifetime
         Assert.Equal("Grace", grace.Fields[people.PrimaryFieldId].GetString());
         Assert.Equal(new[] { task.Id }, grace.Fields[people.Fields.Single(f => f.Name == "Tasks").Id].EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public async Task AddingAComputedFieldPublishesTheSchemaChangeAloneNotAnUpdateOfEveryRecord()
+    {
+        var grain = await TasksAsync();
+        var ids = (await grain.WriteRecordsAsync("Tasks", [Create(("Name", "a"), ("Points", 1)), Create(("Name", "b"), ("Points", 2))], _plain, _silo.Owner)).Select(r => r.Id).ToList();
+        var tableId = (await grain.GetSchemaAsync()).Tables.Single(t => t.Name == "Tasks").Id;
+        var events = await _silo.ListenAsync(grain);
+
+        var field = await grain.CreateFieldAsync("Tasks", Field("Twice", FieldTypes.Formula, new FieldOptions { Formula = "Points * 2" }), _silo.Owner);
+
+        var change = Assert.IsType<SchemaChanged>(Assert.Single(await events.SettledAsync()));
+        Assert.Equal(("field.created", tableId, field.Id), (change.Change, change.TableId, change.FieldId));
+        Assert.Equal(4, Number(await grain.GetRecordAsync("Tasks", ids[1], new RecordQuery()), "Twice"));
+    }
 }
