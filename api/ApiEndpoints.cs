@@ -37,6 +37,7 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(app);
         app.UsePyAirtableProblemDetails();
         app.UseMcpOriginCheck();
+        app.UseV0ErrorBodies();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseAuthentication();
         app.UseAuthorization();

@@ -19,6 +19,18 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        if (V0.V0Endpoints.IsV0(httpContext) && V0.AirtableErrorFilter.For(exception) is { } airtable)
+        {
+            // A failure outside the /v0 handlers' own filter still answers in Airtable's shape.
+            if (airtable.Status >= 500)
+            {
+                Log.Unhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+            }
+
+            await airtable.WriteAsync(httpContext);
+            return true;
+        }
+
         var (status, title, detail) = exception switch
         {
             ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden.", exception.Message),

@@ -22,7 +22,7 @@ public sealed partial class AirtableErrorFilter(ILogger<AirtableErrorFilter> log
         {
             return await next(context);
         }
-        catch (Exception exception) when (Map(exception) is { } error)
+        catch (Exception exception) when (For(exception) is { } error)
         {
             if (error.Status >= 500)
             {
@@ -33,7 +33,8 @@ public sealed partial class AirtableErrorFilter(ILogger<AirtableErrorFilter> log
         }
     }
 
-    private static AirtableError? Map(Exception exception) => exception switch
+    /// <summary>Airtable's error for a failure, or null for a cancelled request (nothing to answer).</summary>
+    public static AirtableError? For(Exception exception) => exception switch
     {
         V0Exception v0 => v0.Error,
         AirtableGatewayException failure => ConnectedBaseProxy.ErrorOf(failure),

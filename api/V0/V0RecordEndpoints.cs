@@ -162,10 +162,11 @@ public static class V0RecordEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         var opened = await V0Access.OpenAsync(context, grains, baseId, WorkspaceRole.Editor);
-        var ids = V0Parameters.Many(context.Request.Query, "records") ?? throw V0Parameters.Invalid("Name the records to delete with records[]=rec….");
-        if (ids.Count > MaxRecordsPerRequest)
+        var ids = V0Parameters.Many(context.Request.Query, "records");
+        if (ids is not { Count: > 0 and <= MaxRecordsPerRequest } || ids.Any(string.IsNullOrWhiteSpace))
         {
-            throw V0Parameters.Invalid($"You can delete at most {MaxRecordsPerRequest} records per request; this one names {ids.Count}.");
+            // Airtable's own answer to a missing, empty or too long records[] list.
+            throw new V0Exception(new AirtableError(StatusCodes.Status422UnprocessableEntity, "INVALID_RECORDS", $"\"records\" must be an array of up to {MaxRecordsPerRequest} record IDs."));
         }
 
         var deleted = await opened.Base.DeleteRecordsAsync(TableName(table), ids, opened.Caller);

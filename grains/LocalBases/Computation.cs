@@ -46,6 +46,46 @@ public static class Computation
         return working;
     }
 
+    /// <summary>
+    /// Every computed cell of the base, as after a load (computed cells are not stored). A
+    /// lookup or rollup may read a computed field of a table that comes later, so when any does,
+    /// passes repeat until one changes nothing (bounded, like <see cref="Propagate"/>).
+    /// </summary>
+    public static void RecomputeAll(BaseChangeSet changes, FormulaContext context)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var tables = changes.Schema.Tables.Where(t => t.HasComputedFields).ToList();
+        var passes = tables.Any(t => ReadsComputedFieldOfAnotherRecord(changes.Schema, t)) ? MaxVisitsPerRecord : 1;
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var changed = false;
+            foreach (var table in tables)
+            {
+                foreach (var record in changes.Records(table.Id).ToList())
+                {
+                    var recomputed = Recompute(changes, table, record, context);
+                    if (pass == 0 || !SameCells(record, recomputed))
+                    {
+                        changes.Put(recomputed);
+                        changed |= pass > 0;
+                    }
+                }
+            }
+
+            if (pass > 0 && !changed)
+            {
+                return;
+            }
+        }
+    }
+
+    private static bool ReadsComputedFieldOfAnotherRecord(SchemaModel schema, TableModel table) =>
+        table.Fields.Any(f => f.Type is FieldTypes.MultipleLookupValues or FieldTypes.Rollup
+            && f.Options?.FieldIdInLinkedTable is { } targetId
+            && table.FieldById(f.Options.RecordLinkFieldId ?? "")?.Options?.LinkedTableId is { } linkedTableId
+            && schema.TableById(linkedTableId)?.FieldById(targetId) is { } target
+            && FieldTypes.Computed.Contains(target.Type));
+
     private static JsonElement? Evaluate(BaseChangeSet changes, TableModel table, LocalRecord record, FieldSchema field, FormulaContext context)
     {
         var options = field.Options;

@@ -110,7 +110,10 @@ public sealed partial class LocalBaseGrain
             }
         }
 
-        await CommitAsync(changes, [SchemaEvent("field.created", model.Id, field.Id, caller)]);
+        // Filling a new field in every record is part of the schema change, not an edit of each
+        // record: one SchemaChanged, not a RecordsUpdated as large as the table (which would also
+        // start every "record updated" workflow once per record).
+        await CommitAsync(changes, [SchemaEvent("field.created", model.Id, field.Id, caller)], recordEvents: false);
         return field;
     }
 

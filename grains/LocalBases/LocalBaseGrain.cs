@@ -56,13 +56,7 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
         }
 
         var changes = new BaseChangeSet(_data, _schema, time.GetUtcNow(), null);
-        foreach (var table in _schema.Tables.Where(t => t.HasComputedFields))
-        {
-            foreach (var record in _data.Records(table.Id).ToList())
-            {
-                changes.Put(Computation.Recompute(changes, table, record, Formulas));
-            }
-        }
+        Computation.RecomputeAll(changes, Formulas);
 
         foreach (var (_, record) in changes.Changes)
         {
@@ -92,8 +86,11 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
         return new Collaborator(profile.Id, profile.Email, profile.DisplayName ?? profile.Email);
     }
 
-    /// <summary>Stores the change set in one batch, then applies it and publishes its events.</summary>
-    private async Task CommitAsync(BaseChangeSet changes, IReadOnlyList<object>? extraEvents = null)
+    /// <summary>
+    /// Stores the change set in one batch, then applies it and publishes its events; without
+    /// <paramref name="recordEvents"/> only <paramref name="extraEvents"/> are published.
+    /// </summary>
+    private async Task CommitAsync(BaseChangeSet changes, IReadOnlyList<object>? extraEvents = null, bool recordEvents = true)
     {
         var batch = new List<RowChange>(changes.Changes.Count + 1);
         if (changes.SchemaChanged)
@@ -103,7 +100,18 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
 
         foreach (var (id, record) in changes.Changes)
         {
-            batch.Add(record is null ? RowChange.Delete(id) : RowChange.Upsert(id, StateSerializer.Serialize(Stored(changes.Schema, record))));
+            if (record is null)
+            {
+                batch.Add(RowChange.Delete(id));
+                continue;
+            }
+
+            // Only computed cells changed (a new formula field, a recomputed rollup): the row is as stored.
+            var stored = Stored(changes.Schema, record);
+            if (changes.Originals[id] is not { } original || !SameRow(stored, Stored(changes.Schema, original)))
+            {
+                batch.Add(RowChange.Upsert(id, StateSerializer.Serialize(stored)));
+            }
         }
 
         if (batch.Count == 0)
@@ -139,7 +147,7 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
             }
         }
 
-        var events = new List<object>(RecordEvents(changes));
+        var events = recordEvents ? new List<object>(RecordEvents(changes)) : [];
         events.AddRange(extraEvents ?? []);
         if (events.Count > 0)
         {
@@ -160,6 +168,13 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
             .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         return record with { Cells = stored };
     }
+
+    private static bool SameRow(LocalRecord a, LocalRecord b) =>
+        a.TableId == b.TableId && a.Seq == b.Seq && a.CreatedTime == b.CreatedTime && a.LastModifiedTime == b.LastModifiedTime
+        && Equals(a.CreatedBy, b.CreatedBy) && Equals(a.LastModifiedBy, b.LastModifiedBy)
+        && a.Comments.SequenceEqual(b.Comments)
+        && a.CellModified.Count == b.CellModified.Count && a.CellModified.All(c => b.CellModified.TryGetValue(c.Key, out var at) && at == c.Value)
+        && a.Cells.Count == b.Cells.Count && a.Cells.All(c => b.Cells.TryGetValue(c.Key, out var cell) && JsonElement.DeepEquals(c.Value, cell));
 
     private IEnumerable<object> RecordEvents(BaseChangeSet changes)
     {

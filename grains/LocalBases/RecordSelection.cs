@@ -50,7 +50,7 @@ public static class RecordSelection
             var keys = selected.ToDictionary(r => r.Id, r =>
             {
                 var formulaRecord = new RecordView(r, table, find, schema);
-                return sorts.Select(s => formulaRecord.ValueOf(s.Field)).ToArray();
+                return sorts.Select(s => SortKey(formulaRecord, s.Field)).ToArray();
             }, StringComparer.Ordinal);
             selected.Sort((a, b) =>
             {
@@ -86,6 +86,30 @@ public static class RecordSelection
             _ => throw new BaseRequestException(BaseError.InvalidRequest, $"Invalid sort direction \"{sort.Direction}\": use asc or desc."),
         };
         return (table.Field(sort.Field), descending);
+    }
+
+    /// <summary>
+    /// What a record sorts by: the value, except that a single select sorts by the order of its
+    /// choices in the field, as in Airtable, not by the choice names.
+    /// </summary>
+    private static FormulaValue SortKey(RecordView record, FieldSchema field)
+    {
+        var value = record.ValueOf(field);
+        if (field.Type != FieldTypes.SingleSelect || value.IsBlank || value.AsString is not { } name)
+        {
+            return value;
+        }
+
+        var choices = field.Options?.Choices ?? [];
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (choices[i].Name == name)
+            {
+                return FormulaValue.Number(i);
+            }
+        }
+
+        return FormulaValue.Number(choices.Count);
     }
 
     /// <summary>Blanks first, then numbers, dates, text (ignoring case) and arrays by their text.</summary>

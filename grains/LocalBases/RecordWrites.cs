@@ -151,7 +151,9 @@ public static class RecordWrites
                     cells[link.Id] = Json.Of(ids);
                 }
 
-                changes.Put(other with { Cells = cells, LastModifiedTime = changes.Now });
+                // The same bookkeeping as the other side of a two-way link (Computation.SyncInverse).
+                var modified = new Dictionary<string, DateTimeOffset>(other.CellModified, StringComparer.Ordinal) { [link.Id] = changes.Now };
+                changes.Put(other with { Cells = cells, CellModified = modified, LastModifiedTime = changes.Now, LastModifiedBy = changes.Actor ?? other.LastModifiedBy });
                 seeds.Add(other.Id);
             }
         }

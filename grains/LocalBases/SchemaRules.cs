@@ -336,7 +336,32 @@ public static class SchemaRules
 
         var updated = field with { Name = name, Description = update.Description ?? field.Description };
         var schema = table.Schema with { Fields = table.Fields.Select(f => f.Id == field.Id ? updated : f).ToList() };
+        if (name != field.Name)
+        {
+            schema = RenameReferences(table, schema, field, name);
+        }
+
         return (Replace(state, schema), updated);
+    }
+
+    /// <summary>
+    /// Formulas, rollups and view filters name fields in their text: a rename rewrites the
+    /// references that meant the renamed field, so they keep reading it (Airtable does the same).
+    /// </summary>
+    private static TableSchema RenameReferences(TableModel table, TableSchema schema, FieldSchema renamed, string name)
+    {
+        string? Rename(string reference) =>
+            reference != renamed.Id && table.FormulaSchema.TryGetField(reference, out var target) && target.Id == renamed.Id ? name : null;
+
+        string? Rewrite(string? text) => text is null ? null : FormulaReferences.Rename(text, Rename);
+
+        return schema with
+        {
+            Fields = schema.Fields.Select(f => f.Type is FieldTypes.Formula or FieldTypes.Rollup && f.Options?.Formula is { } formula
+                ? f with { Options = f.Options with { Formula = Rewrite(formula) } }
+                : f).ToList(),
+            Views = schema.Views.Select(v => v with { FilterByFormula = Rewrite(v.FilterByFormula) }).ToList(),
+        };
     }
 
     public static (LocalBaseState State, TableSchema Table) UpdateTable(LocalBaseState state, TableModel table, SchemaUpdate update)

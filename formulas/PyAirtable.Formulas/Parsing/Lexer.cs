@@ -7,6 +7,9 @@ internal sealed class Lexer(string text)
 {
     private int _position;
 
+    /// <summary>Where the token <see cref="Next"/> returned last ends.</summary>
+    public int End => _position;
+
     public Token Next()
     {
         SkipWhitespaceAndComments();
