@@ -63,6 +63,13 @@ public sealed partial class RouteAuthorizationTests(ApiHost host) : IClassFixtur
         ["GET /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records/{recordId}"] = Access.Viewer,
         ["POST /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records"] = Access.Editor,
         ["DELETE /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records/{recordId}"] = Access.Editor,
+        ["POST /api/v1/workspaces/{workspaceId}/bases/{baseId}/refresh-schema"] = Access.Admin,
+        ["POST /api/v1/workspaces/{workspaceId}/connections"] = Access.Admin,
+        ["GET /api/v1/workspaces/{workspaceId}/connections"] = Access.Admin,
+        ["GET /api/v1/workspaces/{workspaceId}/connections/{connectionId}"] = Access.Admin,
+        ["GET /api/v1/workspaces/{workspaceId}/connections/{connectionId}/bases"] = Access.Admin,
+        ["PUT /api/v1/workspaces/{workspaceId}/connections/{connectionId}/token"] = Access.Admin,
+        ["DELETE /api/v1/workspaces/{workspaceId}/connections/{connectionId}"] = Access.Admin,
     };
 
     private readonly Api _api = new(host.CreateClient());
@@ -94,7 +101,8 @@ public sealed partial class RouteAuthorizationTests(ApiHost host) : IClassFixtur
             .Where(r => !r.StartsWith("/api/v1/", StringComparison.Ordinal)).Distinct().ToList();
 
         Assert.NotEmpty(others);
-        Assert.All(others, r => Assert.True(r is "/health/live" or "/health/ready" or "/openapi/{documentName}.json" || r.StartsWith("/v0/", StringComparison.Ordinal),
+        Assert.All(others, r => Assert.True(r is "/health/live" or "/health/ready" or "/openapi/{documentName}.json" || r.StartsWith("/v0/", StringComparison.Ordinal)
+            || r.StartsWith("/mcp", StringComparison.Ordinal), // its own authorization tests: tests/PyAirtable.Mcp.Tests
             $"{r} is neither in the /api/v1 authorization table nor a known front end: add it and its checks to a test."));
     }
 
@@ -259,6 +267,8 @@ public sealed partial class RouteAuthorizationTests(ApiHost host) : IClassFixtur
             "{fieldId}" => victim.Field,
             "{recordId}" => victim.Record,
             "{token}" => victim.Invitation,
+            // The refusals come from the route's role check, before any connection is looked up (GatewayTests has real ones).
+            "{connectionId}" => "0123456789abcdef0123456789abcdef",
             _ => throw new InvalidOperationException($"No value for {m.Value} in {route}: add one to the test."),
         });
         return (new HttpMethod(route[..space]), path);
