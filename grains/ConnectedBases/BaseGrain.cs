@@ -32,6 +32,7 @@ public sealed partial class BaseGrain(
     private Task _reserving = Task.CompletedTask;
     private string? _token;
     private int _waiting;
+    private bool _learningSchema;
     private long _tickets;
     private long _requests, _hits, _misses, _coalesced, _upstream, _rateLimited, _retries;
 
@@ -123,7 +124,8 @@ public sealed partial class BaseGrain(
     /// <summary>One upstream read that identical reads arriving meanwhile share; cached when it succeeded and nothing was written since it started.</summary>
     private Task<AirtableResponse> ReadThroughAsync(AirtableRequest request, GatewayRoute route)
     {
-        var generation = _cache.Generation;
+        var schema = route.Kind == GatewayRoute.Kinds.ReadSchema;
+        var generation = schema ? _cache.SchemaGeneration : _cache.Generation;
         var ticket = ++_tickets;
         var task = FetchAsync();
         if (!task.IsCompleted)
@@ -139,7 +141,7 @@ public sealed partial class BaseGrain(
             {
                 var response = await SendUpstreamAsync(request, route);
                 var seconds = route.Kind == GatewayRoute.Kinds.ReadSchema ? _options.SchemaCacheSeconds : _options.CacheSeconds;
-                if (response.Succeeded && seconds > 0 && generation == _cache.Generation)
+                if (response.Succeeded && seconds > 0 && generation == (schema ? _cache.SchemaGeneration : _cache.Generation))
                 {
                     _cache.Put(route, response, time.GetUtcNow() + TimeSpan.FromSeconds(seconds));
                 }
@@ -194,12 +196,37 @@ public sealed partial class BaseGrain(
                 _recordWrites.Remove(recordKey!);
             }
 
+            if (!_cache.HasSchema && route.Table is not null)
+            {
+                // Without the schema a write must drop every record read of the base; learn it for the next writes.
+                _ = LearnSchemaAsync();
+            }
+
             if (response is { Succeeded: true } && watch is { Contended: false } && request.Method.ToUpperInvariant() is "PATCH" or "PUT"
                 && !request.PathAndQuery.Contains('?', StringComparison.Ordinal) && _options.CacheSeconds > 0)
             {
                 var read = GatewayRoute.Parse(BaseId, AirtableRequest.Get(request.PathAndQuery));
                 _cache.Put(read, response, time.GetUtcNow() + TimeSpan.FromSeconds(_options.CacheSeconds));
             }
+        }
+    }
+
+    private async Task LearnSchemaAsync()
+    {
+        if (_learningSchema)
+        {
+            return;
+        }
+
+        _learningSchema = true;
+        try
+        {
+            var request = AirtableRequest.Get($"/v0/meta/bases/{BaseId}/tables");
+            await RevalidateAsync(request, GatewayRoute.Parse(BaseId, request));
+        }
+        finally
+        {
+            _learningSchema = false;
         }
     }
 

@@ -19,6 +19,12 @@ public sealed class GatewayCache(int maxEntries)
     /// <summary>Moves on every invalidation: a read that started before it must not be cached after it.</summary>
     public long Generation { get; private set; }
 
+    /// <summary>Moves only on schema writes: record writes do not make a schema read stale.</summary>
+    public long SchemaGeneration { get; private set; }
+
+    /// <summary>Whether the schema is known, so that writes can be told apart by table.</summary>
+    public bool HasSchema => _schema is not null;
+
     public long Evictions { get; private set; }
 
     public int Count => _entries.Count;
@@ -87,6 +93,7 @@ public sealed class GatewayCache(int maxEntries)
         Generation++;
         if (write.Kind == GatewayRoute.Kinds.WriteSchema)
         {
+            SchemaGeneration++;
             _entries.Clear();
             _schema = null;
             return;
