@@ -1,5 +1,6 @@
 using PyAirtable.Benchmarks.Activations;
 using PyAirtable.Benchmarks.Auth;
+using PyAirtable.Benchmarks.Bases;
 using PyAirtable.Benchmarks.Calls;
 using PyAirtable.Benchmarks.Formulas;
 using PyAirtable.Benchmarks.Harness;
@@ -16,6 +17,8 @@ IBenchmark[] benchmarks =
     new ReminderBenchmark(),
     new AuthBenchmark(),
     new FormulaBenchmark(),
+    new V0ListBenchmark(),
+    new BatchCreateBenchmark(),
     new MicroBenchmarks(),
 ];
 
