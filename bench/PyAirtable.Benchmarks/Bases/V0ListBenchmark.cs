@@ -66,6 +66,7 @@ internal sealed class V0ListBenchmark : IBenchmark
                 $"v0list: base of {TaskCount:#,0} tasks and 20 people (SQLite, seeded over /v0 in {seeded.TotalSeconds:0.0} s); filter {Filter} matches {matching} tasks; " +
                 $"each answer is 100 records and an offset, {page.Length:#,0} bytes; fields per record: Name, Points, Status, Due, Notes, Owner (link), Score (formula {BenchBase.ScoreFormula})"));
 
+            await V0ListProfile.AddRowsAsync(host, bench, Filter, settings, report).ConfigureAwait(false);
             var window = settings.Window(1, 3);
             foreach (var callers in (int[])[1, 16])
             {
