@@ -33,13 +33,9 @@ public static class RecordSelection
         var selected = new List<LocalRecord>();
         foreach (var record in records)
         {
-            if (filters.Count > 0)
+            if (filters.Count > 0 && !MatchesAll(filters, new RecordView(record, table, find, schema), context))
             {
-                var formulaRecord = new RecordView(record, table, find, schema);
-                if (!filters.TrueForAll(f => f.Matches(formulaRecord, context)))
-                {
-                    continue;
-                }
+                continue;
             }
 
             selected.Add(record);
@@ -75,6 +71,20 @@ public static class RecordSelection
         }
 
         return selected;
+    }
+
+    /// <summary>A loop rather than a lambda: a closure over the record would be allocated for every record of the table.</summary>
+    private static bool MatchesAll(List<CompiledFormula> filters, RecordView record, FormulaContext context)
+    {
+        foreach (var filter in filters)
+        {
+            if (!filter.Matches(record, context))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (FieldSchema Field, bool Descending) Sort(TableModel table, ViewSort sort)
