@@ -124,7 +124,7 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
 
         if (changes.SchemaChanged)
         {
-            _schema = new SchemaModel(changes.FinalState());
+            _schema = changes.Schema.WithState(changes.FinalState());
         }
 
         foreach (var (id, record) in changes.Changes)
