@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PyAirtable.Benchmarks.Auth;
 using PyAirtable.Benchmarks.Harness;
 using PyAirtable.Benchmarks.Storage;
+using PyAirtable.GrainInterfaces.LocalBases;
+using PyAirtable.GrainInterfaces.Security;
+using PyAirtable.Runtime;
 using PyAirtable.Runtime.Storage;
 using PyAirtable.Runtime.Storage.Sqlite;
 
@@ -98,6 +102,7 @@ internal sealed class BatchCreateBenchmark : IBenchmark
         report.Note(string.Create(CultureInfo.InvariantCulture,
             $"batchcreate, {storage}: request body {bodies[0].Length:#,0} bytes for 10 records (Name, Points, Status, Due, Notes; Owner link only in the profile row), stored row of one record {row.Length:#,0} characters; the baseline inserts that row"));
 
+        await AddGrainRowAsync(host, account.UserId, many[0], storage, settings, report).ConfigureAwait(false);
         var writer = (host.Services.GetRequiredService<IRuntimeStorage>() as SqliteRuntimeStorage)?.Database.Writer;
         var window = settings.Window(1, 3);
         (string Name, string Figure, Func<int, Task> Operation)[] variants =
@@ -132,6 +137,24 @@ internal sealed class BatchCreateBenchmark : IBenchmark
             report.Note($"batchcreate, {storage}, {name}: {runs.DescribeRuns()} (requests/s; ×10 for records); allocated per request {Format.Bytes(best.BytesPerOperation)}; " +
                 $"thread-pool work items per request {best.WorkItemsPerOperation:0.00}; best run {best.Gc}{commits}");
         }
+    }
+
+    /// <summary>
+    /// Profile: the grain's own share of a request, one caller in process, no HTTP: ten records
+    /// created with <see cref="ILocalBaseGrain.WriteRecordsAsync"/>, each awaited (so the time
+    /// includes this base's durable commits, and the allocations are the write's alone).
+    /// </summary>
+    private static async Task AddGrainRowAsync(BenchApiHost host, string userId, BenchBase bench, string storage, BenchSettings settings, Report report)
+    {
+        var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ILocalBaseGrain>(bench.Id);
+        var writes = Enumerable.Range(0, RecordsPerRequest)
+            .Select(i => new RecordWrite(null, BenchBase.TaskFields(i, null).ToDictionary(f => f.Key, f => JsonSerializer.SerializeToElement(f.Value), StringComparer.Ordinal)))
+            .ToList();
+        var caller = new Caller(userId, null);
+        var options = new WriteOptions();
+        var cost = await OperationTimer.MeasureAsync(() => grain.WriteRecordsAsync(BenchBase.Tasks, writes, options, caller),
+            settings.Quick ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1), settings.Quick ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        report.Add(new ResultRow("batchcreate (profile)", $"in process, one caller: ILocalBaseGrain.WriteRecordsAsync of 10 records, {storage}", cost.Describe(), "—", "—", "—"));
     }
 
     private static async Task<LoadResult> MeasureRawAsync(Func<string, Task<RawRun>> createRaw, string row, LoadWindow window, bool blocks)
