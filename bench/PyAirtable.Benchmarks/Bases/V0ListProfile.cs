@@ -20,12 +20,14 @@ internal static class V0ListProfile
         var grain = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ILocalBaseGrain>(bench.Id);
         var filtered = new RecordQuery { PageSize = 100, FilterByFormula = filter };
         var unfiltered = new RecordQuery { PageSize = 100 };
+        var cold = 0;
         var page = await grain.ListRecordsAsync(BenchBase.Tasks, filtered).ConfigureAwait(false);
         var warmup = settings.Quick ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1);
         var duration = settings.Quick ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(2);
         (string Name, Func<Task> Operation)[] pieces =
         [
-            ("ILocalBaseGrain.ListRecordsAsync, pageSize=100 with the filter (select over the table, shape 100 records, remember an offset)", () => grain.ListRecordsAsync(BenchBase.Tasks, filtered)),
+            ("ILocalBaseGrain.ListRecordsAsync, pageSize=100 with the filter, repeated (select, or reuse the selection, shape 100 records, remember an offset)", () => grain.ListRecordsAsync(BenchBase.Tasks, filtered)),
+            ("ILocalBaseGrain.ListRecordsAsync, pageSize=100, the filter with a new text each call (no selection reused)", () => grain.ListRecordsAsync(BenchBase.Tasks, new RecordQuery { PageSize = 100, FilterByFormula = V0ListBenchmark.ColdFilter(++cold) })),
             ("ILocalBaseGrain.ListRecordsAsync, pageSize=100, no filter", () => grain.ListRecordsAsync(BenchBase.Tasks, unfiltered)),
             ("serialize that page as the endpoint does (V0Json.Record per record, V0Json.Options)", () =>
             {
