@@ -1,5 +1,6 @@
 using PyAirtable.Benchmarks.Activations;
 using PyAirtable.Benchmarks.Auth;
+using PyAirtable.Benchmarks.Bases;
 using PyAirtable.Benchmarks.Calls;
 using PyAirtable.Benchmarks.Formulas;
 using PyAirtable.Benchmarks.Gateway;
@@ -18,6 +19,8 @@ IBenchmark[] benchmarks =
     new AuthBenchmark(),
     new FormulaBenchmark(),
     new GatewayBenchmark(),
+    new V0ListBenchmark(),
+    new BatchCreateBenchmark(),
     new MicroBenchmarks(),
 ];
 

@@ -18,7 +18,8 @@ public static class Json
     public static bool IsEmpty(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.False => true,
-        JsonValueKind.String => value.GetString()!.Length == 0,
+        // Compared in place: reading the string would allocate it for every cell of every record listed.
+        JsonValueKind.String => value.ValueEquals(ReadOnlySpan<byte>.Empty),
         JsonValueKind.Array => value.GetArrayLength() == 0,
         _ => false,
     };

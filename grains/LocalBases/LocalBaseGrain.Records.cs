@@ -10,6 +10,7 @@ public sealed partial class LocalBaseGrain
 {
     public const int MaxPageSize = 100;
     private const int MaxIterators = 256;
+    private const int MaxSelections = 32;
     private static readonly TimeSpan _iteratorLifetime = TimeSpan.FromMinutes(10);
 
     public Task<RecordPage> ListRecordsAsync(string table, RecordQuery query)
@@ -50,7 +51,7 @@ public sealed partial class LocalBaseGrain
         }
         else
         {
-            ids = RecordSelection.Select(model, _schema, _data.Records(model.Id), _data.Get, query, Formulas).Select(r => r.Id).ToList();
+            ids = SelectIds(model, query, key);
             start = 0;
             iteratorId = "";
         }
@@ -78,6 +79,40 @@ public sealed partial class LocalBaseGrain
         }
 
         return Task.FromResult(new RecordPage(page, nextOffset));
+    }
+
+    /// <summary>
+    /// The ids a query selects, in order. A selection is reused until the next commit (every
+    /// change to records or schema moves <see cref="_version"/>) unless a filter reads the clock:
+    /// clients that poll one query, or page through it, would otherwise evaluate the filter on
+    /// every record of the table for every page.
+    /// </summary>
+    private IReadOnlyList<string> SelectIds(TableModel model, RecordQuery query, string key)
+    {
+        if (_selectionsVersion != _version)
+        {
+            _selections.Clear();
+            _selectionsVersion = _version;
+        }
+
+        if (_selections.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var ids = RecordSelection.Select(model, _schema, _data.Records(model.Id), _data.Get, query, Formulas).Select(r => r.Id).ToList();
+        var viewFilter = query.View is { Length: > 0 } name ? model.View(name).FilterByFormula : null;
+        if (!RecordSelection.ReadsClock(query.FilterByFormula) && !RecordSelection.ReadsClock(viewFilter))
+        {
+            if (_selections.Count >= MaxSelections)
+            {
+                _selections.Clear();
+            }
+
+            _selections[key] = ids;
+        }
+
+        return ids;
     }
 
     private static int IndexOf(IReadOnlyList<string> ids, string id)

@@ -23,6 +23,8 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
 
     private readonly BaseData _data = new();
     private readonly Dictionary<string, ListIterator> _iterators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _selections = new(StringComparer.Ordinal);
+    private long _selectionsVersion = -1;
     private SchemaModel _schema = new(new LocalBaseState());
     private long _version;
 
@@ -132,7 +134,7 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
 
         if (changes.SchemaChanged)
         {
-            _schema = new SchemaModel(changes.FinalState());
+            _schema = changes.Schema.WithState(changes.FinalState());
         }
 
         foreach (var (id, record) in changes.Changes)

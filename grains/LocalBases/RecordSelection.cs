@@ -5,8 +5,18 @@ using PyAirtable.GrainInterfaces.LocalBases;
 namespace PyAirtable.Grains.LocalBases;
 
 /// <summary>Which records a list request returns, in which order: the view's filter and sorts, then the request's.</summary>
-public static class RecordSelection
+public static partial class RecordSelection
 {
+    /// <summary>
+    /// Whether a formula may call a function that reads the clock (NOW, TODAY, TONOW, FROMNOW), so
+    /// that its result can change without any data changing. Textual and conservative: a name in a
+    /// string literal or a field name also counts.
+    /// </summary>
+    public static bool ReadsClock(string? formula) => formula is { Length: > 0 } && ClockFunction().IsMatch(formula);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(NOW|TODAY|TONOW|FROMNOW)\s*\(", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ClockFunction();
+
     public static List<LocalRecord> Select(TableModel table, SchemaModel schema, IEnumerable<LocalRecord> records, Func<string, LocalRecord?> find, RecordQuery query, FormulaContext context)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -33,13 +43,9 @@ public static class RecordSelection
         var selected = new List<LocalRecord>();
         foreach (var record in records)
         {
-            if (filters.Count > 0)
+            if (filters.Count > 0 && !MatchesAll(filters, new RecordView(record, table, find, schema), context))
             {
-                var formulaRecord = new RecordView(record, table, find, schema);
-                if (!filters.TrueForAll(f => f.Matches(formulaRecord, context)))
-                {
-                    continue;
-                }
+                continue;
             }
 
             selected.Add(record);
@@ -75,6 +81,20 @@ public static class RecordSelection
         }
 
         return selected;
+    }
+
+    /// <summary>A loop rather than a lambda: a closure over the record would be allocated for every record of the table.</summary>
+    private static bool MatchesAll(List<CompiledFormula> filters, RecordView record, FormulaContext context)
+    {
+        foreach (var filter in filters)
+        {
+            if (!filter.Matches(record, context))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (FieldSchema Field, bool Descending) Sort(TableModel table, ViewSort sort)

@@ -26,7 +26,19 @@ public sealed class RecordView(LocalRecord record, TableModel table, Func<string
             return FormulaCellConverter.FromCell(null, field.Type);
         }
 
-        return schemaField.Type == FieldTypes.MultipleRecordLinks ? LinkedNames(schemaField, cell) : FormulaCellConverter.FromCell(Json.ToClr(cell), field.Type);
+        if (schemaField.Type == FieldTypes.MultipleRecordLinks)
+        {
+            return LinkedNames(schemaField, cell);
+        }
+
+        // Filters read every record's cells: plain numbers and texts skip the boxed CLR value
+        // that FromCell takes; they convert exactly as FromCell would for these field types.
+        return cell.ValueKind switch
+        {
+            JsonValueKind.Number when field.Type != FormulaFieldType.Duration => FormulaValue.Number(cell.GetDouble()),
+            JsonValueKind.String when field.Type is not (FormulaFieldType.Date or FormulaFieldType.DateTime) => FormulaValue.Text(cell.GetString()!),
+            _ => FormulaCellConverter.FromCell(Json.ToClr(cell), field.Type),
+        };
     }
 
     /// <summary>The value of <paramref name="field"/> of this record as a formula value.</summary>

@@ -18,6 +18,24 @@ public sealed class SchemaModel
         }
     }
 
+    private SchemaModel(LocalBaseState state, SchemaModel sameTables)
+    {
+        State = state;
+        Tables = sameTables.Tables;
+        _byId = sameTables._byId;
+    }
+
+    /// <summary>
+    /// This schema with <paramref name="state"/>'s counters. Every record created moves the base's
+    /// sequence, and rebuilding each <see cref="TableModel"/> for it (compiling every formula again)
+    /// cost more than the rest of the write; the tables are immutable, so they are shared when unchanged.
+    /// </summary>
+    public SchemaModel WithState(LocalBaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return ReferenceEquals(state.Tables, State.Tables) ? new SchemaModel(state, this) : new SchemaModel(state);
+    }
+
     public LocalBaseState State { get; }
 
     public IReadOnlyList<TableModel> Tables { get; }

@@ -75,6 +75,35 @@ public sealed class V0RecordTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task ARepeatedFilteredListSeesEveryWriteMadeInBetween()
+    {
+        var b = await BaseAsync();
+        await b.CreateAsync("Tasks", new { Name = "first", Points = 5 });
+        var path = $"/v0/{b.BaseId}/Tasks?filterByFormula={Uri.EscapeDataString("{Points} > 3")}";
+        Assert.Equal(1, (await b.GetAsync(path)).GetProperty("records").GetArrayLength());
+
+        var created = await b.CreateAsync("Tasks", new { Name = "second", Points = 7 });
+        Assert.Equal(2, (await b.GetAsync(path)).GetProperty("records").GetArrayLength());
+
+        await b.SendAsync(HttpMethod.Patch, $"/v0/{b.BaseId}/Tasks/{created[0].GetProperty("id").GetString()}", new { fields = new { Points = 1 } });
+        Assert.Equal(1, (await b.GetAsync(path)).GetProperty("records").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AFilterThatReadsTheClockIsEvaluatedAgainAsTimePasses()
+    {
+        var b = await BaseAsync();
+        var tomorrow = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await b.CreateAsync("Tasks", new { Name = "due", Due = tomorrow });
+        var path = $"/v0/{b.BaseId}/Tasks?filterByFormula={Uri.EscapeDataString("IS_BEFORE({Due}, TODAY())")}";
+        Assert.Equal(0, (await b.GetAsync(path)).GetProperty("records").GetArrayLength());
+
+        host.Clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal(1, (await b.GetAsync(path)).GetProperty("records").GetArrayLength());
+    }
+
+    [Fact]
     public async Task AnOffsetExpiresAfterTenMinutes()
     {
         var b = await BaseAsync();

@@ -10,6 +10,7 @@ namespace PyAirtable.Benchmarks.Auth;
 /// The real silo as <c>silo/Program.cs</c> composes it (runtime, grains, API, authentication) on
 /// Kestrel on a free loopback port, with memory storage and the default password cost, plus the
 /// benchmark's own two endpoints. Logs go to standard error at Warning, so standard output stays the table.
+/// Other benchmarks override settings (storage provider, files) and map endpoints of their own.
 /// </summary>
 internal sealed class BenchApiHost : IAsyncDisposable
 {
@@ -28,8 +29,9 @@ internal sealed class BenchApiHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <param name="settings">Settings over the defaults above (a gateway's <c>Airtable:ApiBaseUrl</c>, parity mode, …).</param>
-    public static async Task<BenchApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration that replaces the defaults above (for example <c>Storage:Provider</c>).</param>
+    /// <param name="mapEndpoints">Maps more benchmark endpoints before the host starts.</param>
+    public static async Task<BenchApiHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplication>? mapEndpoints = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -52,6 +54,7 @@ internal sealed class BenchApiHost : IAsyncDisposable
         var app = builder.Build();
         app.MapPyAirtableApi();
         app.MapBenchEndpoints();
+        mapEndpoints?.Invoke(app);
         await app.PrepareStorageAsync().ConfigureAwait(false);
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Urls.FirstOrDefault(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
