@@ -71,12 +71,9 @@ public sealed partial class BaseGrain
             }
 
             var token = await TokenAsync();
-            if (UntilSendWindowFrees(time.GetUtcNow()) is { } hold)
+            if (!await WaitForSendWindowAsync())
             {
-                // Timers fire late on a busy machine and send times bunch up: never send more than
-                // the limit within one (padded) second of actual send times.
-                await Task.Delay(hold, time);
-                continue;
+                continue; // paused by a 429 while waiting: take a new time after the pause.
             }
 
             _sent.Enqueue(time.GetUtcNow());
@@ -108,6 +105,25 @@ public sealed partial class BaseGrain
                     return answer;
             }
         }
+    }
+
+    /// <summary>
+    /// Timers fire late on a busy machine and send times bunch up: never send more than the limit
+    /// within one (padded) second of actual send times. Waiting here keeps the reserved time's
+    /// place in line (it does not take a new one). False when a pause began meanwhile.
+    /// </summary>
+    private async Task<bool> WaitForSendWindowAsync()
+    {
+        while (UntilSendWindowFrees(time.GetUtcNow()) is { } hold)
+        {
+            await Task.Delay(hold, time);
+            if (_schedule.PausedUntil > time.GetUtcNow())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>How long until one more send fits in the base's window of actual send times; null when it fits now.</summary>
