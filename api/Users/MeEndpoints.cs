@@ -40,8 +40,9 @@ public static class MeEndpoints
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<TwoFactorSetup>> SetupTwoFactorAsync(HttpContext context, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IUserGrain>(context.UserId()).BeginTwoFactorSetupAsync(context.ClientAddress()));
+    /// <summary>Body <c>{"password": "…"}</c>: turning 2FA on needs the current password, as turning it off does.</summary>
+    public static async Task<Ok<TwoFactorSetup>> SetupTwoFactorAsync(TwoFactorCodeRequest? request, HttpContext context, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IUserGrain>(context.UserId()).BeginTwoFactorSetupAsync(request?.Password ?? "", context.ClientAddress()));
 
     public static async Task<Ok<TwoFactorEnabled>> EnableTwoFactorAsync(TwoFactorCodeRequest request, HttpContext context, IGrainFactory grains)
     {

@@ -35,7 +35,7 @@ public interface IUserGrain : IGrainWithStringKey
     Task ChangePasswordAsync(string currentPassword, string newPassword, string? clientAddress);
 
     /// <summary>Starts TOTP set-up with a new secret, not yet enabled.</summary>
-    Task<TwoFactorSetup> BeginTwoFactorSetupAsync(string? clientAddress);
+    Task<TwoFactorSetup> BeginTwoFactorSetupAsync(string password, string? clientAddress);
 
     /// <summary>Enables TOTP once a code of the pending secret is shown; returns ten single-use recovery codes.</summary>
     Task<IReadOnlyList<string>> EnableTwoFactorAsync(string code, string? clientAddress);

@@ -22,6 +22,13 @@ public sealed class SecurityOptions
     /// <summary>Key that encrypts stored secrets (TOTP seeds), base64 of 32 bytes; generated and stored at first start when absent.</summary>
     public string? EncryptionKey { get; set; }
 
+    /// <summary>
+    /// A local file holding 32 random bytes that seal the generated keys stored in the database
+    /// (embedded mode sets it to <c>{data folder}/pyairtable.key</c>, created at first start,
+    /// readable by its owner only). A copy of the database alone then opens nothing.
+    /// </summary>
+    public string? KeyFile { get; set; }
+
     public string Issuer { get; set; } = "pyairtable";
 
     public string Audience { get; set; } = "pyairtable-api";

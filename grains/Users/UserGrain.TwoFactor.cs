@@ -8,13 +8,17 @@ namespace PyAirtable.Grains.Users;
 /// <summary>TOTP set-up, enabling, disabling and second-factor checks.</summary>
 public sealed partial class UserGrain
 {
-    public async Task<TwoFactorSetup> BeginTwoFactorSetupAsync(string? clientAddress)
+    /// <summary>Starts turning 2FA on; like every change of 2FA, password or e-mail it needs the current password.</summary>
+    public async Task<TwoFactorSetup> BeginTwoFactorSetupAsync(string password, string? clientAddress)
     {
         var user = User;
         if (user.TotpSecret is not null)
         {
             throw new ConflictException("Two-factor authentication is already enabled; disable it first.");
         }
+
+        await RequirePasswordAsync(user, password, "user.2fa-setup", clientAddress);
+        user = User;
 
         var secret = Base32.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
         state.State = user with { PendingTotpSecret = SecretProtector.Protect(secret, await EncryptionKeyAsync()) };

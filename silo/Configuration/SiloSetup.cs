@@ -38,6 +38,12 @@ public static partial class SiloSetup
             .AddGrains(GrainsAssembly.Assembly)
             .UseStorage(_ => CreateStorage(settings, postgres)));
         builder.Services.Configure<SecurityOptions>(builder.Configuration.GetSection(SecurityOptions.SectionName));
+        if (settings.Provider.Trim().Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            // Embedded mode: the keys it generates are stored in the database sealed with a file beside it.
+            var keyFile = Path.Combine(Path.GetFullPath(settings.DataDirectory, Directory.GetCurrentDirectory()), "pyairtable.key");
+            builder.Services.PostConfigure<SecurityOptions>(o => o.KeyFile ??= keyFile);
+        }
         builder.Services.Configure<LocalBaseOptions>(builder.Configuration.GetSection(LocalBaseOptions.SectionName));
         builder.Services.AddSingleton<AuthKeys>();
         builder.Services.AddPyAirtableConnectedBases(builder.Configuration);

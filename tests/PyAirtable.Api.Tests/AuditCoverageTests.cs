@@ -33,7 +33,7 @@ public sealed class AuditCoverageTests(ApiHost host) : IClassFixture<ApiHost>
         var (memberId, _) = await _api.NewMemberAsync(workspace, token, "viewer");
         await _api.JsonAsync(HttpMethod.Patch, $"/api/v1/workspaces/{workspace}/members/{memberId}", new { role = "editor" }, token);
         await _api.JsonAsync(HttpMethod.Delete, $"/api/v1/workspaces/{workspace}/members/{memberId}", token: token, expected: HttpStatusCode.NoContent);
-        var setup = await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", null, token);
+        var setup = await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", new { password = Api.Password }, token);
         var seed = Base32.Decode(setup.GetProperty("secret").GetString()!);
         var code = Totp.Compute(seed, Totp.StepAt(host.Clock.GetUtcNow()));
         var codes = (await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/enable", new { code }, token)).GetProperty("recoveryCodes");

@@ -134,7 +134,7 @@ public abstract class StoredApiTests : IAsyncLifetime
         var login = await api.LoginAsync(email, password);
         var access = login.GetProperty("accessToken").GetString()!;
         var refreshed = await api.JsonAsync(HttpMethod.Post, "/api/v1/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() });
-        var setup = await api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", null, access);
+        var setup = await api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", new { password }, access);
         var totpSecret = setup.GetProperty("secret").GetString()!;
         var seed = Base32.Decode(totpSecret);
         var recovery = (await api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/enable", new { code = Totp.Compute(seed, Totp.StepAt(host.Clock.GetUtcNow())) }, access))

@@ -160,10 +160,24 @@ public sealed class TwoFactorTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task TurningTwoFactorOnNeedsTheCurrentPassword()
+    {
+        var (_, token) = await _api.NewUserAsync();
+
+        var missing = await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", null, token, HttpStatusCode.Forbidden);
+        host.Clock.Advance(TimeSpan.FromMinutes(2)); // past the re-entry throttle's delay after one failure
+        var wrong = await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", new { password = "not-the-Password-1" }, token, HttpStatusCode.Forbidden);
+
+        Assert.EndsWith("/credentials-rejected", missing.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("/credentials-rejected", wrong.GetProperty("type").GetString(), StringComparison.Ordinal);
+        await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/enable", new { code = "000000" }, token, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task TheSetupSecretIsAnRfc6238OtpauthUriAndIsNeverShownAgain()
     {
         var (_, token) = await _api.NewUserAsync();
-        var setup = await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", null, token);
+        var setup = await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", new { password = Api.Password }, token);
         var secret = setup.GetProperty("secret").GetString()!;
         var uri = new Uri(setup.GetProperty("otpauthUri").GetString()!);
 
@@ -203,7 +217,7 @@ public sealed class TwoFactorTests(ApiHost host) : IClassFixture<ApiHost>
     /// <summary>Enables 2FA with the current step's code and signs in again (enabling ends the sessions).</summary>
     private async Task<TwoFactorUser> EnableAsync(string email, string token)
     {
-        var setup = await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", null, token);
+        var setup = await _api.JsonAsync(HttpMethod.Post, "/api/v1/me/2fa/setup", new { password = Api.Password }, token);
         var secret = Base32.Decode(setup.GetProperty("secret").GetString()!);
         AlignToStep(advanceSteps: 1);
         var step = Step();
