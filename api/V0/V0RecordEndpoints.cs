@@ -37,7 +37,7 @@ public static class V0RecordEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         var opened = await V0Access.OpenAsync(context, grains, baseId, WorkspaceRole.Viewer);
-        return Page(await opened.Base.ListRecordsAsync(TableName(table), V0Parameters.ListFromQuery(context.Request.Query)));
+        return new V0PageResult(await opened.Base.ListRecordsJsonAsync(TableName(table), V0Parameters.ListFromQuery(context.Request.Query)));
     }
 
     public static async Task<IResult> ListByBodyAsync(string baseId, string table, HttpContext context, IGrainFactory grains)
@@ -45,12 +45,8 @@ public static class V0RecordEndpoints
         ArgumentNullException.ThrowIfNull(context);
         var opened = await V0Access.OpenAsync(context, grains, baseId, WorkspaceRole.Viewer);
         var body = await V0Parameters.ReadBodyAsync(context.Request);
-        return Page(await opened.Base.ListRecordsAsync(TableName(table), V0Parameters.ListFromBody(body, context.Request.Query)));
+        return new V0PageResult(await opened.Base.ListRecordsJsonAsync(TableName(table), V0Parameters.ListFromBody(body, context.Request.Query)));
     }
-
-    private static IResult Page(RecordPage page) => V0Json.Ok(page.Offset is null
-        ? new { records = page.Records.Select(V0Json.Record).ToList() }
-        : (object)new { records = page.Records.Select(V0Json.Record).ToList(), offset = page.Offset });
 
     public static async Task<IResult> GetAsync(string baseId, string table, string recordId, HttpContext context, IGrainFactory grains)
     {

@@ -47,6 +47,13 @@ public interface ILocalBaseGrain : IGrainWithStringKey
     [ReadOnly]
     Task<RecordPage> ListRecordsAsync(string table, RecordQuery query);
 
+    /// <summary>
+    /// The same page as <see cref="ListRecordsAsync"/>, written as Airtable's JSON: what the
+    /// <c>/v0</c> API sends. A page asked for again before the next change is not written again.
+    /// </summary>
+    [ReadOnly]
+    Task<RecordPageJson> ListRecordsJsonAsync(string table, RecordQuery query);
+
     /// <summary>One record.</summary>
     [ReadOnly]
     Task<RecordData> GetRecordAsync(string table, string recordId, RecordQuery query);

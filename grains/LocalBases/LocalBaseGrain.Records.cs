@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using PyAirtable.GrainInterfaces.LocalBases;
 using PyAirtable.GrainInterfaces.Security;
@@ -11,9 +12,69 @@ public sealed partial class LocalBaseGrain
     public const int MaxPageSize = 100;
     private const int MaxIterators = 256;
     private const int MaxSelections = 32;
+    private const int MaxPages = 64;
     private static readonly TimeSpan _iteratorLifetime = TimeSpan.FromMinutes(10);
 
     public Task<RecordPage> ListRecordsAsync(string table, RecordQuery query)
+    {
+        var span = PageOf(table, query);
+        var page = new List<RecordData>(span.End - span.Start);
+        for (var next = span.Start; next < span.End; next++)
+        {
+            if (_data.Get(span.Ids[next]) is { } record && record.TableId == span.Model.Id)
+            {
+                page.Add(RecordReader.ToData(record, span.Model, _schema, _data.Get, span.Shape));
+            }
+        }
+
+        return Task.FromResult(new RecordPage(page, span.NextOffset));
+    }
+
+    public Task<RecordPageJson> ListRecordsJsonAsync(string table, RecordQuery query)
+    {
+        var span = PageOf(table, query);
+        if (span.CacheKey is not null && _pages.TryGetValue(span.CacheKey, out var written))
+        {
+            return Task.FromResult(new RecordPageJson(written, span.NextOffset));
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(((span.End - span.Start) * 256) + 2);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            for (var next = span.Start; next < span.End; next++)
+            {
+                if (_data.Get(span.Ids[next]) is { } record && record.TableId == span.Model.Id)
+                {
+                    RecordReader.Write(writer, record, span.Model, _schema, _data.Get, span.Shape);
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (span.CacheKey is not null)
+        {
+            if (_pages.Count >= MaxPages)
+            {
+                _pages.Clear();
+            }
+
+            _pages[span.CacheKey] = bytes;
+        }
+
+        return Task.FromResult(new RecordPageJson(bytes, span.NextOffset));
+    }
+
+    /// <summary>
+    /// Which records a list request answers with: positions <c>[Start, End)</c> of
+    /// <c>Ids</c>, and the offset of what follows. <c>CacheKey</c> names the page while the
+    /// base does not change (null when the query reads the clock, so must be evaluated anew).
+    /// </summary>
+    private readonly record struct PageSpan(TableModel Model, OutputShape Shape, IReadOnlyList<string> Ids, int Start, int End, string? NextOffset, string? CacheKey);
+
+    private PageSpan PageOf(string table, RecordQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
         RequireLive();
@@ -29,16 +90,18 @@ public sealed partial class LocalBaseGrain
             throw new BaseRequestException(BaseError.InvalidRequest, "Invalid maxRecords: it must not be negative.");
         }
 
+        ForgetCachesIfChanged();
         var shape = OutputShape.For(model, query);
         var now = time.GetUtcNow();
         var key = $"{model.Id}\n{query.View}\n{query.FilterByFormula}\n{string.Join(",", (query.Sort ?? []).Select(s => s.Field + " " + s.Direction))}\n{query.MaxRecords}";
         IReadOnlyList<string> ids;
         int start;
-        string iteratorId;
+        ListIterator? iterator;
+        bool reusable;
         if (query.Offset is { Length: > 0 } offset)
         {
             var slash = offset.IndexOf('/', StringComparison.Ordinal);
-            var iterator = slash > 0 && _iterators.TryGetValue(offset[..slash], out var found) && found.ExpiresAt > now && found.QueryKey == key ? found : null;
+            iterator = slash > 0 && _iterators.TryGetValue(offset[..slash], out var found) && found.ExpiresAt > now && found.QueryKey == key ? found : null;
             var position = iterator is null ? -1 : IndexOf(iterator.RecordIds, offset[(slash + 1)..]);
             if (iterator is null || position < 0)
             {
@@ -47,72 +110,89 @@ public sealed partial class LocalBaseGrain
 
             ids = iterator.RecordIds;
             start = position;
-            iteratorId = iterator.Id;
+            reusable = iterator.Reusable;
         }
         else
         {
-            ids = SelectIds(model, query, key);
+            (ids, reusable) = SelectIds(model, query, key);
             start = 0;
-            iteratorId = "";
+            iterator = reusable && _latestIterators.TryGetValue(key, out var latest) && ReferenceEquals(latest.RecordIds, ids) && _iterators.ContainsKey(latest.Id) ? latest : null;
         }
 
-        var page = new List<RecordData>(Math.Min(pageSize, ids.Count - start));
         var next = start;
-        for (; next < ids.Count && page.Count < pageSize; next++)
+        for (var taken = 0; next < ids.Count && taken < pageSize; next++)
         {
             if (_data.Get(ids[next]) is { } record && record.TableId == model.Id)
             {
-                page.Add(RecordReader.ToData(record, model, _schema, _data.Get, shape));
+                taken++;
             }
         }
 
         string? nextOffset = null;
         if (next < ids.Count)
         {
-            if (iteratorId.Length == 0)
+            // An iteration stays available for its lifetime after the last page asked of it.
+            iterator = iterator is null
+                ? new ListIterator(AirtableIds.New("itr"), ids, key, now + _iteratorLifetime, reusable)
+                : iterator with { ExpiresAt = now + _iteratorLifetime };
+            Remember(iterator, now);
+            if (reusable && start == 0)
             {
-                iteratorId = AirtableIds.New("itr");
-                Remember(new ListIterator(iteratorId, ids, key, now + _iteratorLifetime), now);
+                _latestIterators[key] = iterator;
             }
 
-            nextOffset = $"{iteratorId}/{ids[next]}";
+            nextOffset = $"{iterator.Id}/{ids[next]}";
         }
 
-        return Task.FromResult(new RecordPage(page, nextOffset));
+        var cacheKey = !reusable ? null
+            : start == 0 ? $"{key}\n{ShapeKey(shape)}\n{pageSize}"
+            : $"{iterator!.Id}\n{start}\n{ShapeKey(shape)}\n{pageSize}";
+        return new PageSpan(model, shape, ids, start, next, nextOffset, cacheKey);
     }
 
-    /// <summary>
-    /// The ids a query selects, in order. A selection is reused until the next commit (every
-    /// change to records or schema moves <see cref="_version"/>) unless a filter reads the clock:
-    /// clients that poll one query, or page through it, would otherwise evaluate the filter on
-    /// every record of the table for every page.
-    /// </summary>
-    private IReadOnlyList<string> SelectIds(TableModel model, RecordQuery query, string key)
+    private static string ShapeKey(OutputShape shape) =>
+        $"{shape.ByFieldId}|{(shape.FieldIds is null ? "*" : string.Join(",", shape.FieldIds.Order(StringComparer.Ordinal)))}|{shape.Format}|{shape.Zone.Id}|{shape.Culture.Name}|{shape.CommentCount}";
+
+    /// <summary>Every commit (to records, comments or schema) moves <see cref="_version"/>: what was selected or written before is void.</summary>
+    private void ForgetCachesIfChanged()
     {
         if (_selectionsVersion != _version)
         {
             _selections.Clear();
+            _pages.Clear();
+            _latestIterators.Clear();
             _selectionsVersion = _version;
         }
+    }
 
+    /// <summary>
+    /// The ids a query selects, in order, and whether they may be reused. A selection is reused
+    /// until the next commit unless a filter reads the clock: clients that poll one query, or
+    /// page through it, would otherwise evaluate the filter on every record of the table for
+    /// every page.
+    /// </summary>
+    private (IReadOnlyList<string> Ids, bool Reusable) SelectIds(TableModel model, RecordQuery query, string key)
+    {
         if (_selections.TryGetValue(key, out var cached))
         {
-            return cached;
+            return (cached, true);
         }
 
         var ids = RecordSelection.Select(model, _schema, _data.Records(model.Id), _data.Get, query, Formulas).Select(r => r.Id).ToList();
         var viewFilter = query.View is { Length: > 0 } name ? model.View(name).FilterByFormula : null;
-        if (!RecordSelection.ReadsClock(query.FilterByFormula) && !RecordSelection.ReadsClock(viewFilter))
+        if (RecordSelection.ReadsClock(query.FilterByFormula) || RecordSelection.ReadsClock(viewFilter))
         {
-            if (_selections.Count >= MaxSelections)
-            {
-                _selections.Clear();
-            }
-
-            _selections[key] = ids;
+            return (ids, false);
         }
 
-        return ids;
+        if (_selections.Count >= MaxSelections)
+        {
+            _selections.Clear();
+            _latestIterators.Clear();
+        }
+
+        _selections[key] = ids;
+        return (ids, true);
     }
 
     private static int IndexOf(IReadOnlyList<string> ids, string id)
@@ -130,6 +210,12 @@ public sealed partial class LocalBaseGrain
 
     private void Remember(ListIterator iterator, DateTimeOffset now)
     {
+        if (_iterators.ContainsKey(iterator.Id))
+        {
+            _iterators[iterator.Id] = iterator;
+            return;
+        }
+
         foreach (var expired in _iterators.Values.Where(i => i.ExpiresAt <= now).Select(i => i.Id).ToList())
         {
             _iterators.Remove(expired);

@@ -24,6 +24,8 @@ public sealed partial class LocalBaseGrain(IGrainRowStorage rows, TimeProvider t
     private readonly BaseData _data = new();
     private readonly Dictionary<string, ListIterator> _iterators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<string>> _selections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ListIterator> _latestIterators = new(StringComparer.Ordinal);
     private long _selectionsVersion = -1;
     private SchemaModel _schema = new(new LocalBaseState());
     private long _version;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using PyAirtable.GrainInterfaces.LocalBases;
 
@@ -33,6 +34,51 @@ public static class RecordReader
         }
 
         return new RecordData(record.Id, record.CreatedTime, fields, shape.CommentCount ? record.Comments.Count : null);
+    }
+
+    /// <summary>
+    /// Writes the record as <see cref="ToData"/> shapes it, as Airtable's JSON object
+    /// (<c>id</c>, <c>createdTime</c>, <c>fields</c>, <c>commentCount</c> when asked).
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, LocalRecord record, TableModel table, SchemaModel schema, Func<string, LocalRecord?> find, OutputShape shape)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(shape);
+        writer.WriteStartObject();
+        writer.WriteString("id", record.Id);
+        Span<char> created = stackalloc char[24];
+        record.CreatedTime.UtcDateTime.TryFormat(created, out var length, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        writer.WriteString("createdTime", created[..length]);
+        writer.WriteStartObject("fields");
+        RecordView? view = null;
+        foreach (var field in table.Fields)
+        {
+            if ((shape.FieldIds is not null && !shape.FieldIds.Contains(field.Id)) || !record.Cells.TryGetValue(field.Id, out var cell) || Json.IsEmpty(cell))
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(shape.ByFieldId ? field.Id : field.Name);
+            if (shape.Format == CellFormat.Text)
+            {
+                view ??= new RecordView(record, table, find, schema);
+                writer.WriteStringValue(CellText.Format(field, cell, view, schema, shape.Zone, shape.Culture));
+            }
+            else
+            {
+                cell.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
+        if (shape.CommentCount)
+        {
+            writer.WriteNumber("commentCount", record.Comments.Count);
+        }
+
+        writer.WriteEndObject();
     }
 
     /// <summary>The record keyed by field id with every cell: what events carry.</summary>
