@@ -5,6 +5,7 @@ using PyAirtable.Benchmarks.Calls;
 using PyAirtable.Benchmarks.Formulas;
 using PyAirtable.Benchmarks.Gateway;
 using PyAirtable.Benchmarks.Harness;
+using PyAirtable.Benchmarks.Mcp;
 using PyAirtable.Benchmarks.Reminders;
 using PyAirtable.Benchmarks.Storage;
 using PyAirtable.Benchmarks.Streams;
@@ -21,6 +22,7 @@ IBenchmark[] benchmarks =
     new GatewayBenchmark(),
     new V0ListBenchmark(),
     new BatchCreateBenchmark(),
+    new McpBenchmark(),
     new MicroBenchmarks(),
 ];
 
