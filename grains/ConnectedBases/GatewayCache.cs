@@ -63,12 +63,58 @@ public sealed class GatewayCache(int maxEntries)
             _schema = SchemaModel.Parse(response.Body);
         }
 
+        if (route is { Kind: GatewayRoute.Kinds.ListRecords, RecordKeyPrefix: { } prefix } && response.Status == 200)
+        {
+            FillRecords(route, prefix, response, expires);
+        }
+
+        Store(route, response with { FromCache = true }, expires);
+    }
+
+    /// <summary>
+    /// Each record of a list page is what a read of that record would answer at the same moment,
+    /// so it is cached as that read: clients that list and then open records cost one request,
+    /// not one per record.
+    /// </summary>
+    private void FillRecords(GatewayRoute list, string prefix, AirtableResponse response, DateTimeOffset expires)
+    {
+        JsonDocument page;
+        try
+        {
+            page = JsonDocument.Parse(response.Body);
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        using (page)
+        {
+            if (page.RootElement.ValueKind != JsonValueKind.Object || !page.RootElement.TryGetProperty("records", out var records) || records.ValueKind != JsonValueKind.Array)
+            {
+                return;
+            }
+
+            foreach (var record in records.EnumerateArray())
+            {
+                if (record.ValueKind == JsonValueKind.Object && record.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } recordId
+                    && !recordId.Contains('/', StringComparison.Ordinal))
+                {
+                    var read = new GatewayRoute(GatewayRoute.Kinds.GetRecord, list.Table, recordId, null, true, prefix + recordId + "?");
+                    Store(read, new AirtableResponse(200, record.GetRawText(), response.ContentType, FromCache: true), expires);
+                }
+            }
+        }
+    }
+
+    private void Store(GatewayRoute route, AirtableResponse response, DateTimeOffset expires)
+    {
         if (!_entries.ContainsKey(route.CacheKey))
         {
             _order.Enqueue(route.CacheKey);
         }
 
-        _entries[route.CacheKey] = new Entry(route, response with { FromCache = true }, expires);
+        _entries[route.CacheKey] = new Entry(route, response, expires);
         while (_entries.Count > Math.Max(1, maxEntries) && _order.TryDequeue(out var oldest))
         {
             if (_entries.Remove(oldest))

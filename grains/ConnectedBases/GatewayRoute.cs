@@ -23,6 +23,16 @@ public sealed record GatewayRoute(
         WriteSchema,
     }
 
+    /// <summary>
+    /// For a list whose records come back as a single-record read would return them (no
+    /// <c>fields</c>, <c>cellFormat</c>, <c>returnFieldsByFieldId</c>, <c>recordMetadata</c>, time
+    /// zone or locale): the cache key of a record of the same table path without its id, so
+    /// each listed record can stand for its own read. Null otherwise.
+    /// </summary>
+    public string? RecordKeyPrefix { get; init; }
+
+    private static readonly string[] s_shapeNeutral = ["pageSize", "maxRecords", "offset", "view", "sort", "filterByFormula"];
+
     public bool IsRead => Kind is Kinds.ListRecords or Kinds.GetRecord or Kinds.ListComments or Kinds.ReadSchema;
 
     /// <summary>Classifies a request; only paths of <paramref name="baseId"/> under <c>/v0</c> are accepted.</summary>
@@ -62,8 +72,11 @@ public sealed record GatewayRoute(
         var rest = segments.Length - 3;
         return (method, rest) switch
         {
-            ("GET", 0) => new(Kinds.ListRecords, table, null, null, true, key),
-            ("POST", 1) when segments[3] == "listRecords" => new(Kinds.ListRecords, table, null, null, true, key),
+            ("GET", 0) => new(Kinds.ListRecords, table, null, null, true, key) { RecordKeyPrefix = ShapeNeutral(QueryKeys(query)) ? RecordPrefix(segments) : null },
+            ("POST", 1) when segments[3] == "listRecords" => new(Kinds.ListRecords, table, null, null, true, key)
+            {
+                RecordKeyPrefix = ShapeNeutral(QueryKeys(query)) && ShapeNeutral(BodyKeys(request.Body)) ? RecordPrefix(segments) : null,
+            },
             ("POST", 0) => new(Kinds.WriteRecords, table, null, IdsInBody(request.Body), false, key),
             ("PATCH" or "PUT", 0) => new(Kinds.WriteRecords, table, null, IdsInBody(request.Body), !IsUpsert(request.Body), key),
             ("DELETE", 0) => new(Kinds.WriteRecords, table, null, IdsInQuery(query), true, key),
@@ -74,6 +87,30 @@ public sealed record GatewayRoute(
             ("PATCH" or "DELETE", 3) when segments[4] == "comments" => new(Kinds.WriteComments, table, segments[3], null, true, key),
             _ => throw NotThisBase(),
         };
+    }
+
+    /// <summary>The key of <c>GET /v0/{base}/{table}/{id}</c> without the id and its empty query, for the table as this request names it.</summary>
+    private static string RecordPrefix(string[] segments) => $"GET /{segments[0]}/{segments[1]}/{segments[2]}/";
+
+    private static bool ShapeNeutral(IEnumerable<string>? keys) => keys is not null && keys.All(k =>
+    {
+        var bracket = k.IndexOf('[', StringComparison.Ordinal);
+        return s_shapeNeutral.Contains(bracket < 0 ? k : k[..bracket], StringComparer.Ordinal);
+    });
+
+    private static IEnumerable<string> QueryKeys(string query) =>
+        query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0].Replace('+', ' ')));
+
+    /// <summary>A listRecords body's property names; null when the body is not a JSON object.</summary>
+    private static List<string>? BodyKeys(string? body)
+    {
+        using var json = ParseBody(body);
+        if (body is null || body.Trim().Length == 0)
+        {
+            return [];
+        }
+
+        return json is null || json.RootElement.ValueKind != JsonValueKind.Object ? null : json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
     }
 
     private static ArgumentException NotThisBase() => new("The path is not one of Airtable's record, comment or schema paths for this base.");

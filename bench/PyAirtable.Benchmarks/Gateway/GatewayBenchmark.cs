@@ -130,6 +130,7 @@ internal sealed class GatewayBenchmark : IBenchmark
         var operations = cached ? (settings.Quick ? 300 : 2000) : (settings.Quick ? 60 : 300);
         var connected = await world.ConnectAsync(MixRecords).ConfigureAwait(false);
         var mix = new Mix(connected, world, cached);
+        var listed = await mix.ListAllAsync().ConfigureAwait(false);
         await mix.RunAsync(warmup).ConfigureAwait(false);
         var before = await world.StatisticsAsync(connected).ConfigureAwait(false);
         var phase = await mix.RunAsync(operations).ConfigureAwait(false);
@@ -140,7 +141,7 @@ internal sealed class GatewayBenchmark : IBenchmark
         var readShare = phase.Reads == 0 ? 0 : (double)upstreamReads / phase.Reads;
         var clientShare = (double)upstream / Math.Max(1, phase.Reads + phase.Writes);
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"after {warmup} warm-up operations: {phase.Reads} reads, {phase.Writes} writes in {phase.Elapsed.TotalSeconds:0.0} s; {upstream} upstream calls = {Format.Percent(100 * clientShare)} of client calls (every write is one); upstream reads {upstreamReads} = **{Format.Percent(100 * readShare)} of client reads**; stale reads **{phase.Stale}**, failures {phase.Failures}; cache hits {Delta("cacheHits")}, coalesced {Delta("coalesced")}");
+            $"after listing the table ({listed} pages) and {warmup} warm-up operations: {phase.Reads} reads, {phase.Writes} writes in {phase.Elapsed.TotalSeconds:0.0} s; {upstream} upstream calls = {Format.Percent(100 * clientShare)} of client calls (every write is one); upstream reads {upstreamReads} = **{Format.Percent(100 * readShare)} of client reads**; stale reads **{phase.Stale}**, failures {phase.Failures}; cache hits {Delta("cacheHits")}, coalesced {Delta("coalesced")}");
         if (cached)
         {
             report.Add(new ResultRow("gateway", "read-heavy mix (80 % reads, Zipf over 1,000 records, 10 clients), cache on", line,
@@ -167,6 +168,30 @@ internal sealed class GatewayBenchmark : IBenchmark
         private readonly SemaphoreSlim[] _writing = [.. Enumerable.Range(0, MixRecords).Select(_ => new SemaphoreSlim(1, 1))];
         private long _sequence;
         private int _round;
+
+        /// <summary>Lists the whole table through the gateway, page by page, as a client opening it does; returns the number of pages.</summary>
+        public async Task<int> ListAllAsync()
+        {
+            using var client = GatewayWorld.Client(world.GatewayHost.Address, connected.Key);
+            string? offset = null;
+            var pages = 0;
+            do
+            {
+                var path = $"v0/{connected.BaseId}/Items" + (offset is null ? "" : "?offset=" + Uri.EscapeDataString(offset));
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
+                var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"GET /{path} answered {(int)response.StatusCode}: {text}");
+                }
+
+                using var body = JsonDocument.Parse(text);
+                offset = body.RootElement.TryGetProperty("offset", out var next) ? next.GetString() : null;
+                pages++;
+            }
+            while (offset is not null);
+            return pages;
+        }
 
         public async Task<MixResult> RunAsync(int operations)
         {

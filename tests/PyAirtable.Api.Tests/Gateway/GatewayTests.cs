@@ -124,6 +124,32 @@ public sealed class GatewayTests(GatewayHost host) : IClassFixture<GatewayHost>
     }
 
     [Fact]
+    public async Task ARecordOfAListedPageIsThenReadFromTheCacheExactlyAsAirtableAnswersIt()
+    {
+        var world = await ConnectedBase.CreateAsync(host);
+        var id = (await world.GetAsync(world.Path() + "?pageSize=2")).GetProperty("records")[1].GetProperty("id").GetString()!;
+        var before = await world.UpstreamCallsAsync();
+
+        var read = await world.GetAsync(world.Path() + "/" + id);
+
+        Assert.Equal(before, await world.UpstreamCallsAsync());
+        Assert.Equal((await world.DirectGetAsync(world.Path() + "/" + id)).ToString(), read.ToString());
+    }
+
+    [Fact]
+    public async Task AListThatShapesItsRecordsDoesNotStandForRecordReads()
+    {
+        var world = await ConnectedBase.CreateAsync(host);
+        var id = (await world.GetAsync(world.Path() + "?fields%5B%5D=Name")).GetProperty("records")[1].GetProperty("id").GetString()!;
+        var before = await world.UpstreamCallsAsync();
+
+        var read = await world.GetAsync(world.Path() + "/" + id);
+
+        Assert.Equal(before + 1, await world.UpstreamCallsAsync());
+        Assert.True(read.GetProperty("fields").EnumerateObject().Count() > 1, "the record read has every field, not only the listed one");
+    }
+
+    [Fact]
     public async Task ASingleRecordUpdateAnswersTheNextReadOfThatRecordWithoutAskingAirtable()
     {
         var world = await ConnectedBase.CreateAsync(host);
