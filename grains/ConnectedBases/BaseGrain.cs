@@ -121,7 +121,7 @@ public sealed partial class BaseGrain(
         DeactivateOnIdle();
     }
 
-    /// <summary>One upstream read that identical reads arriving meanwhile share; cached when it succeeded and nothing was written since it started.</summary>
+    /// <summary>One upstream read that identical reads arriving meanwhile share; cached when it succeeded and nothing written since it started can have changed it.</summary>
     private Task<AirtableResponse> ReadThroughAsync(AirtableRequest request, GatewayRoute route)
     {
         var schema = route.Kind == GatewayRoute.Kinds.ReadSchema;
@@ -141,7 +141,7 @@ public sealed partial class BaseGrain(
             {
                 var response = await SendUpstreamAsync(request, route);
                 var seconds = route.Kind == GatewayRoute.Kinds.ReadSchema ? _options.SchemaCacheSeconds : _options.CacheSeconds;
-                if (response.Succeeded && seconds > 0 && generation == (schema ? _cache.SchemaGeneration : _cache.Generation))
+                if (response.Succeeded && seconds > 0 && (schema ? generation == _cache.SchemaGeneration : _cache.UnchangedSince(route, generation)))
                 {
                     _cache.Put(route, response, time.GetUtcNow() + TimeSpan.FromSeconds(seconds));
                 }

@@ -13,7 +13,9 @@ namespace PyAirtable.Grains.ConnectedBases;
 public sealed class GatewayCache(int maxEntries)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private const int RecentWrites = 256;
     private readonly Queue<string> _order = new();
+    private readonly Queue<(long Generation, GatewayRoute Write)> _recent = new();
     private SchemaModel? _schema;
 
     /// <summary>Moves on every invalidation: a read that started before it must not be cached after it.</summary>
@@ -137,6 +139,12 @@ public sealed class GatewayCache(int maxEntries)
     {
         ArgumentNullException.ThrowIfNull(write);
         Generation++;
+        _recent.Enqueue((Generation, write));
+        while (_recent.Count > RecentWrites)
+        {
+            _recent.Dequeue();
+        }
+
         if (write.Kind == GatewayRoute.Kinds.WriteSchema)
         {
             SchemaGeneration++;
@@ -145,24 +153,64 @@ public sealed class GatewayCache(int maxEntries)
             return;
         }
 
-        var table = Resolve(write.Table);
-        var related = table is null ? null : _schema!.Related(table);
-        var selfLinked = table is not null && _schema!.SelfLinked(table);
         foreach (var (key, entry) in _entries.ToList())
         {
-            if (entry.Route.Kind == GatewayRoute.Kinds.ReadSchema)
-            {
-                continue;
-            }
-
-            var entryTable = Resolve(entry.Route.Table);
-            var sameTable = table is null || entryTable is null ? null : (bool?)(entryTable == table);
-            var relatedTable = related is null || entryTable is null || related.Contains(entryTable);
-            if (Drops(write, entry.Route, selfLinked ? null : sameTable, relatedTable))
+            if (WouldDrop(write, entry.Route))
             {
                 _entries.Remove(key);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a read that started at <paramref name="generation"/> may be cached now: no write
+    /// since then can have changed what it read. A read of one record stays cacheable while
+    /// other records are written, so a busy base still fills its cache.
+    /// </summary>
+    public bool UnchangedSince(GatewayRoute read, long generation)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (generation == Generation)
+        {
+            return true;
+        }
+
+        // The log must reach back to the first write after the read started.
+        if (_recent.Count == 0 || _recent.Peek().Generation > generation + 1)
+        {
+            return false;
+        }
+
+        foreach (var (moved, write) in _recent)
+        {
+            if (moved > generation && WouldDrop(write, read))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool WouldDrop(GatewayRoute write, GatewayRoute read)
+    {
+        if (write.Kind == GatewayRoute.Kinds.WriteSchema)
+        {
+            return true;
+        }
+
+        if (read.Kind == GatewayRoute.Kinds.ReadSchema)
+        {
+            return false;
+        }
+
+        var table = Resolve(write.Table);
+        var related = table is null ? null : _schema!.Related(table);
+        var selfLinked = table is not null && _schema!.SelfLinked(table);
+        var readTable = Resolve(read.Table);
+        var sameTable = table is null || readTable is null ? null : (bool?)(readTable == table);
+        var relatedTable = related is null || readTable is null || related.Contains(readTable);
+        return Drops(write, read, selfLinked ? null : sameTable, relatedTable);
     }
 
     private static bool Drops(GatewayRoute write, GatewayRoute read, bool? sameTable, bool relatedTable)

@@ -33,7 +33,8 @@ internal sealed record BenchAccount(string Email, string Password, string UserId
         (await SendAsync(client, HttpMethod.Post, "api/v1/auth/login", new { email, password }, null, HttpStatusCode.OK).ConfigureAwait(false))
             .GetProperty("accessToken").GetString()!;
 
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object body, string? token, HttpStatusCode expected)
+    /// <summary>Sends <paramref name="body"/> as JSON with an optional bearer token; returns the JSON answer, or throws unless the status is <paramref name="expected"/>.</summary>
+    internal static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object body, string? token, HttpStatusCode expected)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
         if (token is not null)

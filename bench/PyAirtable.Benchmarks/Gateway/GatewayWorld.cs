@@ -60,26 +60,26 @@ internal sealed class GatewayWorld : IAsyncDisposable
     {
         using var setupAirtable = Client(AirtableHost.Address, null);
         var owner = await BenchAccount.CreateAsync(setupAirtable).ConfigureAwait(false);
-        var pat = (await SendAsync(setupAirtable, HttpMethod.Post, $"api/v1/workspaces/{owner.WorkspaceId}/api-keys", new { name = "pat", scopes = s_allScopes }, owner.AccessToken, HttpStatusCode.Created).ConfigureAwait(false))
+        var pat = (await BenchAccount.SendAsync(setupAirtable, HttpMethod.Post, $"api/v1/workspaces/{owner.WorkspaceId}/api-keys", new { name = "pat", scopes = s_allScopes }, owner.AccessToken, HttpStatusCode.Created).ConfigureAwait(false))
             .GetProperty("key").GetString()!;
         var tables = new object[] { new { name = "Items", fields = new object[] { new { name = "Name", type = "singleLineText" }, new { name = "Value", type = "number", options = new { precision = 0 } } } } };
-        var created = await SendAsync(setupAirtable, HttpMethod.Post, "v0/meta/bases", new { name = "Bench", workspaceId = owner.WorkspaceId, tables }, pat, HttpStatusCode.OK).ConfigureAwait(false);
+        var created = await BenchAccount.SendAsync(setupAirtable, HttpMethod.Post, "v0/meta/bases", new { name = "Bench", workspaceId = owner.WorkspaceId, tables }, pat, HttpStatusCode.OK).ConfigureAwait(false);
         var baseId = created.GetProperty("id").GetString()!;
         var ids = new List<string>();
         for (var i = 0; i < records; i += 10)
         {
             await Task.Delay(220).ConfigureAwait(false); // 5 requests a second per base at the simulator
             var batch = Enumerable.Range(i, Math.Min(10, records - i)).Select(n => new { fields = new { Name = $"Item {n}", Value = 0 } }).ToArray();
-            var written = await SendAsync(setupAirtable, HttpMethod.Post, $"v0/{baseId}/Items", new { records = batch }, pat, HttpStatusCode.OK).ConfigureAwait(false);
+            var written = await BenchAccount.SendAsync(setupAirtable, HttpMethod.Post, $"v0/{baseId}/Items", new { records = batch }, pat, HttpStatusCode.OK).ConfigureAwait(false);
             ids.AddRange(written.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("id").GetString()!));
         }
 
         using var setupGateway = Client(GatewayHost.Address, null);
         var user = await BenchAccount.CreateAsync(setupGateway).ConfigureAwait(false);
-        var key = (await SendAsync(setupGateway, HttpMethod.Post, $"api/v1/workspaces/{user.WorkspaceId}/api-keys", new { name = "bench", scopes = s_allScopes }, user.AccessToken, HttpStatusCode.Created).ConfigureAwait(false))
+        var key = (await BenchAccount.SendAsync(setupGateway, HttpMethod.Post, $"api/v1/workspaces/{user.WorkspaceId}/api-keys", new { name = "bench", scopes = s_allScopes }, user.AccessToken, HttpStatusCode.Created).ConfigureAwait(false))
             .GetProperty("key").GetString()!;
-        var connection = await SendAsync(setupGateway, HttpMethod.Post, $"api/v1/workspaces/{user.WorkspaceId}/connections", new { name = "Airtable", token = pat }, user.AccessToken, HttpStatusCode.Created).ConfigureAwait(false);
-        await SendAsync(setupGateway, HttpMethod.Post, $"api/v1/workspaces/{user.WorkspaceId}/bases", new { connectionId = connection.GetProperty("id").GetString(), baseId }, user.AccessToken, HttpStatusCode.Created).ConfigureAwait(false);
+        var connection = await BenchAccount.SendAsync(setupGateway, HttpMethod.Post, $"api/v1/workspaces/{user.WorkspaceId}/connections", new { name = "Airtable", token = pat }, user.AccessToken, HttpStatusCode.Created).ConfigureAwait(false);
+        await BenchAccount.SendAsync(setupGateway, HttpMethod.Post, $"api/v1/workspaces/{user.WorkspaceId}/bases", new { connectionId = connection.GetProperty("id").GetString(), baseId }, user.AccessToken, HttpStatusCode.Created).ConfigureAwait(false);
         await Task.Delay(1100).ConfigureAwait(false); // let the simulator's window for this base and key empty
         return new Connected(baseId, pat, key, user.AccessToken, user.WorkspaceId, ids);
     }
@@ -97,21 +97,6 @@ internal sealed class GatewayWorld : IAsyncDisposable
     {
         await GatewayHost.DisposeAsync().ConfigureAwait(false);
         await AirtableHost.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private static async Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object body, string token, HttpStatusCode expected)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await client.SendAsync(request).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-        if (response.StatusCode != expected)
-        {
-            throw new InvalidOperationException($"{method} /{path} answered {(int)response.StatusCode}, expected {(int)expected}: {text}");
-        }
-
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
     }
 
     /// <summary>A connected base: its id, the simulator key the connection uses (the "PAT"), the gateway key, and its record ids.</summary>

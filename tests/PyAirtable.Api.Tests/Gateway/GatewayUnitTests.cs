@@ -117,6 +117,50 @@ public sealed class GatewayUnitTests
     }
 
     [Fact]
+    public void AReadInFlightWhileOtherRecordsAreWrittenMayStillBeCachedButNotOneWhoseRecordWasWritten()
+    {
+        var cache = Filled(withSchema: true);
+        var started = cache.Generation;
+
+        cache.Invalidate(GatewayRoute.Parse(BaseId, new AirtableRequest("PATCH", "/v0/appAAAAAAAAAAAAAA/Tasks/rec1", """{"fields":{}}""")));
+        cache.Invalidate(GatewayRoute.Parse(BaseId, new AirtableRequest("PATCH", "/v0/appAAAAAAAAAAAAAA/Notes/rec7", """{"fields":{}}""")));
+
+        Assert.True(cache.UnchangedSince(Route("/v0/appAAAAAAAAAAAAAA/Tasks/rec2"), started));
+        Assert.False(cache.UnchangedSince(Route("/v0/appAAAAAAAAAAAAAA/Tasks/rec1"), started));
+        Assert.False(cache.UnchangedSince(Route("/v0/appAAAAAAAAAAAAAA/Tasks"), started));
+        Assert.False(cache.UnchangedSince(Route("/v0/appAAAAAAAAAAAAAA/People/rec9"), started));
+        Assert.True(cache.UnchangedSince(Route("/v0/appAAAAAAAAAAAAAA/Tasks/rec1"), cache.Generation));
+    }
+
+    [Fact]
+    public void AReadOlderThanTheWriteLogIsNeverCached()
+    {
+        var cache = Filled(withSchema: true);
+        var started = cache.Generation;
+
+        for (var i = 0; i < 300; i++)
+        {
+            cache.Invalidate(GatewayRoute.Parse(BaseId, new AirtableRequest("PATCH", "/v0/appAAAAAAAAAAAAAA/Notes/rec7", """{"fields":{}}""")));
+        }
+
+        Assert.False(cache.UnchangedSince(Route("/v0/appAAAAAAAAAAAAAA/Tasks/rec2"), started));
+    }
+
+    [Fact]
+    public void AListPageStandsForReadsOfItsRecordsOnlyWhenItShowsThemAsAReadWould()
+    {
+        var cache = new GatewayCache(100);
+        const string page = """{"records":[{"id":"rec1","createdTime":"2026-01-01T00:00:00.000Z","fields":{"Name":"a"}}],"offset":"itr1/rec2"}""";
+
+        Put(cache, "/v0/appAAAAAAAAAAAAAA/Tasks?pageSize=1&sort%5B0%5D%5Bfield%5D=Name", page);
+        Put(cache, "/v0/appAAAAAAAAAAAAAA/People?fields%5B%5D=Name", page.Replace("rec1", "rec5", StringComparison.Ordinal));
+
+        Assert.True(cache.TryGet(Route("/v0/appAAAAAAAAAAAAAA/Tasks/rec1").CacheKey, s_start, TimeSpan.Zero, out var record, out _));
+        Assert.Equal("""{"id":"rec1","createdTime":"2026-01-01T00:00:00.000Z","fields":{"Name":"a"}}""", record.Body);
+        Assert.False(Has(cache, "/v0/appAAAAAAAAAAAAAA/People/rec5"));
+    }
+
+    [Fact]
     public void WithoutTheSchemaAWriteDropsEveryRecordReadButNotTheSchema()
     {
         var cache = Filled(withSchema: false);
@@ -194,6 +238,8 @@ public sealed class GatewayUnitTests
 
         return cache;
     }
+
+    private static GatewayRoute Route(string path) => GatewayRoute.Parse(BaseId, AirtableRequest.Get(path));
 
     private static void Put(GatewayCache cache, string path, string body) =>
         cache.Put(GatewayRoute.Parse(BaseId, AirtableRequest.Get(path)), new AirtableResponse(200, body, "application/json"), s_start + TimeSpan.FromDays(1));
