@@ -23,7 +23,7 @@ public sealed partial class BaseGrain(
     private readonly AirtableOptions _options = options.Value;
     private readonly SendSchedule _schedule = new(options.Value.RequestsPerSecondPerBase, options.Value.WindowPaddingMilliseconds);
     private readonly Queue<DateTimeOffset> _sent = new();
-    private readonly Dictionary<string, RecordWrite> _recordWrites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordWriteWatch> _recordWrites = new(StringComparer.Ordinal);
     private readonly GatewayCache _cache = new(options.Value.MaxCacheEntries);
     private readonly Dictionary<string, (Task<AirtableResponse> Task, long Ticket)> _inFlight = new(StringComparer.Ordinal);
     private readonly CircuitBreakerStateProvider _circuit = new();
@@ -167,7 +167,7 @@ public sealed partial class BaseGrain(
     private async Task<AirtableResponse> WriteAsync(AirtableRequest request, GatewayRoute route)
     {
         var recordKey = route.RecordId is null ? null : route.Table + "/" + route.RecordId;
-        RecordWrite? watch = null;
+        RecordWriteWatch? watch = null;
         if (recordKey is not null)
         {
             if (_recordWrites.TryGetValue(recordKey, out watch))
@@ -177,7 +177,7 @@ public sealed partial class BaseGrain(
             }
             else
             {
-                _recordWrites[recordKey] = watch = new RecordWrite();
+                _recordWrites[recordKey] = watch = new RecordWriteWatch();
             }
         }
 
@@ -253,7 +253,7 @@ public sealed partial class BaseGrain(
     private ConnectedBaseInfo Info() => new(BaseId, state.State.Name, WorkspaceId, state.State.ConnectionId, state.State.ConnectedAt);
 
     /// <summary>Writes of one record in flight; contended once two overlapped.</summary>
-    private sealed class RecordWrite
+    private sealed class RecordWriteWatch
     {
         public int Count { get; set; } = 1;
 

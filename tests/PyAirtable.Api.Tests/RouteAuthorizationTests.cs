@@ -62,6 +62,7 @@ public sealed partial class RouteAuthorizationTests(ApiHost host) : IClassFixtur
         ["GET /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records"] = Access.Viewer,
         ["GET /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records/{recordId}"] = Access.Viewer,
         ["POST /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records"] = Access.Editor,
+        ["DELETE /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records"] = Access.Editor,
         ["DELETE /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records/{recordId}"] = Access.Editor,
         ["POST /api/v1/workspaces/{workspaceId}/bases/{baseId}/refresh-schema"] = Access.Admin,
         ["POST /api/v1/workspaces/{workspaceId}/connections"] = Access.Admin,
