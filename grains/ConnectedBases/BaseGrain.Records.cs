@@ -59,6 +59,7 @@ public sealed partial class BaseGrain
                 var response = Check(await SendAsync(new AirtableRequest(create ? "POST" : "PATCH", TablePath(table), body)), "a record");
                 var page = JsonSerializer.Deserialize<Page>(response.Body, JsonSerializerOptions.Web) ?? throw Malformed();
                 written.AddRange(page.Records);
+                await NoteWrittenAsync(table, page.Records, created: create, deleted: false, actorId);
             }
             catch (AirtableGatewayException failure)
             {
@@ -81,6 +82,7 @@ public sealed partial class BaseGrain
             {
                 Check(await SendAsync(new AirtableRequest("DELETE", TablePath(table) + "?" + query)), "a record");
                 deleted.AddRange(batch);
+                await NoteWrittenAsync(table, batch.Select(id => new RecordData(id, default, new Dictionary<string, JsonElement>())).ToList(), created: false, deleted: true, actorId);
             }
             catch (AirtableGatewayException failure)
             {

@@ -51,6 +51,8 @@ public sealed partial class BaseGrain(
         _token = null;
         _cache.Invalidate(new GatewayRoute(GatewayRoute.Kinds.WriteSchema, null, null, null, false, ""));
         await state.WriteStateAsync();
+        StopPolling();
+        StartPolling();
         return Info();
     }
 
@@ -110,6 +112,7 @@ public sealed partial class BaseGrain(
 
     public async Task DisconnectAsync()
     {
+        StopPolling();
         _token = null;
         _cache.Invalidate(new GatewayRoute(GatewayRoute.Kinds.WriteSchema, null, null, null, false, ""));
         _inFlight.Clear();
@@ -270,6 +273,12 @@ public sealed partial class BaseGrain(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing a stale read of base {BaseId} failed: {Reason}")]
         public static partial void RevalidationFailed(ILogger logger, string baseId, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Polling base {BaseId} failed; it is tried again next round: {Reason}")]
+        public static partial void PollFailed(ILogger logger, string baseId, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Base {BaseId} table {TableId} changed in Airtable: {Created} created, {Updated} updated, {Deleted} deleted")]
+        public static partial void ChangesDetected(ILogger logger, string baseId, string tableId, int created, int updated, int deleted);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Retrying a request of base {BaseId} after {Reason} (attempt {Attempt})")]
         public static partial void Retrying(ILogger logger, string baseId, string reason, int attempt);
