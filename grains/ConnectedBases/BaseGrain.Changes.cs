@@ -20,6 +20,10 @@ public sealed partial class BaseGrain
     /// <summary>A poll also reads records modified this long before the last poll started: clocks and timestamps are coarse.</summary>
     private static readonly TimeSpan s_pollOverlap = TimeSpan.FromSeconds(2);
 
+    private const string PollReminder = "poll";
+
+    private static readonly TimeSpan s_reminderPeriod = TimeSpan.FromMinutes(5);
+
     private readonly Dictionary<string, Dictionary<string, RecordData>> _snapshots = new(StringComparer.Ordinal);
     private IGrainTimer? _pollTimer;
     private DateTimeOffset _lastPollRequest;
@@ -30,6 +34,28 @@ public sealed partial class BaseGrain
     {
         StartPolling();
         return Task.CompletedTask;
+    }
+
+    /// <summary>The reminder brings the base back after a restart or a deactivation, so that its polling goes on.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        StartPolling();
+        await KeepPollingAsync();
+    }
+
+    /// <summary>A durable reminder while the base is connected and polling is on; none otherwise.</summary>
+    private async Task KeepPollingAsync()
+    {
+        var wanted = state.RecordExists && _options.PollIntervalSeconds > 0;
+        var reminder = await GetReminder(PollReminder);
+        if (wanted && reminder is null)
+        {
+            await RegisterOrUpdateReminder(PollReminder, s_reminderPeriod, s_reminderPeriod);
+        }
+        else if (!wanted && reminder is not null)
+        {
+            await UnregisterReminder(reminder);
+        }
     }
 
     private void StartPolling()

@@ -18,7 +18,7 @@ public sealed partial class BaseGrain(
     TokenProtector protector,
     IOptions<AirtableOptions> options,
     TimeProvider time,
-    ILogger<BaseGrain> logger) : Grain, IBaseGrain
+    ILogger<BaseGrain> logger) : Grain, IBaseGrain, IRemindable
 {
     private readonly AirtableOptions _options = options.Value;
     private readonly SendSchedule _schedule = new(options.Value.RequestsPerSecondPerBase, options.Value.WindowPaddingMilliseconds);
@@ -53,6 +53,7 @@ public sealed partial class BaseGrain(
         await state.WriteStateAsync();
         StopPolling();
         StartPolling();
+        await KeepPollingAsync();
         return Info();
     }
 
@@ -121,6 +122,7 @@ public sealed partial class BaseGrain(
             await state.ClearStateAsync();
         }
 
+        await KeepPollingAsync();
         DeactivateOnIdle();
     }
 
