@@ -56,7 +56,7 @@ public sealed partial class BaseGrain
             }, JsonSerializerOptions.Web);
             try
             {
-                var response = Check(await SendAsync(new AirtableRequest(create ? "POST" : "PATCH", TablePath(table), body)), "a record");
+                var response = Check(await SendAsync(new AirtableRequest(create ? "POST" : "PATCH", TablePath(table), body)), null);
                 var page = JsonSerializer.Deserialize<Page>(response.Body, JsonSerializerOptions.Web) ?? throw Malformed();
                 written.AddRange(page.Records);
                 await NoteWrittenAsync(table, page.Records, created: create, deleted: false, actorId);
@@ -80,7 +80,7 @@ public sealed partial class BaseGrain
             var query = string.Join("&", batch.Select(id => "records%5B%5D=" + Uri.EscapeDataString(id)));
             try
             {
-                Check(await SendAsync(new AirtableRequest("DELETE", TablePath(table) + "?" + query)), "a record");
+                Check(await SendAsync(new AirtableRequest("DELETE", TablePath(table) + "?" + query)), null);
                 deleted.AddRange(batch);
                 await NoteWrittenAsync(table, batch.Select(id => new RecordData(id, default, new Dictionary<string, JsonElement>())).ToList(), created: false, deleted: true, actorId);
             }
@@ -151,11 +151,14 @@ public sealed partial class BaseGrain
         return parts.ToString();
     }
 
-    /// <summary>Airtable's answer when it succeeded; its 404 as not found, its other refusals with its error body kept.</summary>
-    private static AirtableResponse Check(AirtableResponse response, string what) => response.Status switch
+    /// <summary>
+    /// Airtable's answer when it succeeded; a read's 404 as not found (<paramref name="what"/>), other refusals
+    /// with Airtable's error body kept (a write's too, so that a batch's failure is reported with what was written before it).
+    /// </summary>
+    private static AirtableResponse Check(AirtableResponse response, string? what) => response.Status switch
     {
         >= 200 and < 300 => response,
-        404 => throw new KeyNotFoundException($"Airtable does not know {what}."),
+        404 when what is not null => throw new KeyNotFoundException($"Airtable does not know {what}."),
         _ => throw new AirtableGatewayException(AirtableFailure.Refused, $"Airtable refused the request ({response.Status}).", null, response.Status, response.Body),
     };
 
