@@ -29,6 +29,7 @@ public static class BaseEndpoints
         one.MapPatch("/", UpdateAsync).WithName("UpdateBase").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapDelete("/", DeleteAsync).WithName("DeleteBase").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapPost("/refresh-schema", ConnectedBaseEndpoints.RefreshSchemaAsync).WithName("RefreshBaseSchema").RequireWorkspaceRole(WorkspaceRole.Admin);
+        one.MapGet("/tables", ListTablesAsync).WithName("ListTables").RequireWorkspaceRole(WorkspaceRole.Viewer);
         one.MapPost("/tables", CreateTableAsync).WithName("CreateTable").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapPatch("/tables/{tableId}", UpdateTableAsync).WithName("UpdateTable").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapPost("/tables/{tableId}/fields", CreateFieldAsync).WithName("CreateField").RequireWorkspaceRole(WorkspaceRole.Admin);
@@ -110,6 +111,12 @@ public static class BaseEndpoints
         await grains.GetGrain<IWorkspaceGrain>(workspaceId).RemoveBaseAsync(baseId, caller);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The tables of a base, <c>{"tables":[…]}</c>: a local base's schema, or a connected base's as Airtable describes it.</summary>
+    public static async Task<IResult> ListTablesAsync(string workspaceId, string baseId, IGrainFactory grains) =>
+        await ConnectedBaseEndpoints.IsConnectedAsync(grains, workspaceId, baseId)
+            ? await ConnectedBaseEndpoints.ListTablesAsync(workspaceId, baseId, grains)
+            : TypedResults.Ok(new TableList((await (await BaseAsync(grains, workspaceId, baseId)).GetSchemaAsync()).Tables));
 
     public static async Task<Created<TableSchema>> CreateTableAsync(string workspaceId, string baseId, TableDefinition body, HttpContext context, IGrainFactory grains)
     {

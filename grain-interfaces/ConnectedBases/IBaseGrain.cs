@@ -36,6 +36,9 @@ public interface IBaseGrain : IGrainWithStringKey
     /// <exception cref="RecordWriteException">A batch failed after others were deleted.</exception>
     Task DeleteRecordsAsync(string table, IReadOnlyList<string> recordIds, string? actorId);
 
+    /// <summary>The base's tables as Airtable describes them (<c>{"tables":[…]}</c>), from the cache when it can.</summary>
+    Task<AirtableResponse> GetSchemaAsync();
+
     /// <summary>Drops the cached schema and reads it again from Airtable.</summary>
     Task<AirtableResponse> RefreshSchemaAsync();
 

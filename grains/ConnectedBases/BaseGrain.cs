@@ -96,6 +96,8 @@ public sealed partial class BaseGrain(
         return await ReadThroughAsync(request, route);
     }
 
+    public Task<AirtableResponse> GetSchemaAsync() => SendAsync(AirtableRequest.Get($"/v0/meta/bases/{BaseId}/tables"));
+
     public async Task<AirtableResponse> RefreshSchemaAsync()
     {
         RequireConnected();

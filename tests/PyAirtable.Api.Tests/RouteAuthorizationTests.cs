@@ -59,6 +59,7 @@ public sealed partial class RouteAuthorizationTests(ApiHost host) : IClassFixtur
         ["POST /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/fields"] = Access.Admin,
         ["PATCH /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/fields/{fieldId}"] = Access.Admin,
         ["PUT /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/views"] = Access.Admin,
+        ["GET /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables"] = Access.Viewer,
         ["GET /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records"] = Access.Viewer,
         ["GET /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records/{recordId}"] = Access.Viewer,
         ["POST /api/v1/workspaces/{workspaceId}/bases/{baseId}/tables/{tableId}/records"] = Access.Editor,

@@ -67,6 +67,18 @@ public sealed class GatewayRecordTests(GatewayHost host) : IClassFixture<Gateway
     }
 
     [Fact]
+    public async Task TheTablesOfAConnectedBaseAreListedAsAirtableDescribesThem()
+    {
+        var world = await ConnectedBase.CreateAsync(host, records: 0);
+
+        var tables = await world.Gateway.JsonAsync(HttpMethod.Get, $"/api/v1/workspaces/{world.WorkspaceId}/bases/{world.BaseId}/tables", null, world.OwnerToken);
+
+        var table = Assert.Single(tables.GetProperty("tables").EnumerateArray());
+        Assert.Equal("Tasks", table.GetProperty("name").GetString());
+        Assert.Equal(["Name", "Points"], table.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task RecordsOfAConnectedBaseCanBeReadUpdatedAndDeletedOverRest()
     {
         var world = await ConnectedBase.CreateAsync(host, records: 3);
