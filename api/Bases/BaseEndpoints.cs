@@ -29,6 +29,7 @@ public static class BaseEndpoints
         one.MapPatch("/", UpdateAsync).WithName("UpdateBase").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapDelete("/", DeleteAsync).WithName("DeleteBase").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapPost("/refresh-schema", ConnectedBaseEndpoints.RefreshSchemaAsync).WithName("RefreshBaseSchema").RequireWorkspaceRole(WorkspaceRole.Admin);
+        one.MapGet("/tables", ListTablesAsync).WithName("ListTables").RequireWorkspaceRole(WorkspaceRole.Viewer);
         one.MapPost("/tables", CreateTableAsync).WithName("CreateTable").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapPatch("/tables/{tableId}", UpdateTableAsync).WithName("UpdateTable").RequireWorkspaceRole(WorkspaceRole.Admin);
         one.MapPost("/tables/{tableId}/fields", CreateFieldAsync).WithName("CreateField").RequireWorkspaceRole(WorkspaceRole.Admin);
@@ -37,6 +38,7 @@ public static class BaseEndpoints
         one.MapGet("/tables/{tableId}/records", ListRecordsAsync).WithName("ListRecords").RequireWorkspaceRole(WorkspaceRole.Viewer);
         one.MapGet("/tables/{tableId}/records/{recordId}", GetRecordAsync).WithName("GetRecord").RequireWorkspaceRole(WorkspaceRole.Viewer);
         one.MapPost("/tables/{tableId}/records", WriteRecordsAsync).WithName("WriteRecords").RequireWorkspaceRole(WorkspaceRole.Editor);
+        one.MapDelete("/tables/{tableId}/records", DeleteRecordsAsync).WithName("DeleteRecords").RequireWorkspaceRole(WorkspaceRole.Editor);
         one.MapDelete("/tables/{tableId}/records/{recordId}", DeleteRecordAsync).WithName("DeleteRecord").RequireWorkspaceRole(WorkspaceRole.Editor);
         return app;
     }
@@ -110,6 +112,12 @@ public static class BaseEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary>The tables of a base, <c>{"tables":[…]}</c>: a local base's schema, or a connected base's as Airtable describes it.</summary>
+    public static async Task<IResult> ListTablesAsync(string workspaceId, string baseId, IGrainFactory grains) =>
+        await ConnectedBaseEndpoints.IsConnectedAsync(grains, workspaceId, baseId)
+            ? await ConnectedBaseEndpoints.ListTablesAsync(workspaceId, baseId, grains)
+            : TypedResults.Ok(new TableList((await (await BaseAsync(grains, workspaceId, baseId)).GetSchemaAsync()).Tables));
+
     public static async Task<Created<TableSchema>> CreateTableAsync(string workspaceId, string baseId, TableDefinition body, HttpContext context, IGrainFactory grains)
     {
         var table = await (await BaseAsync(grains, workspaceId, baseId)).CreateTableAsync(body, context.Caller());
@@ -146,11 +154,15 @@ public static class BaseEndpoints
             Offset = offset,
             ReturnFieldsByFieldId = true,
         };
-        return TypedResults.Ok(await (await BaseAsync(grains, workspaceId, baseId)).ListRecordsAsync(tableId, query));
+        return TypedResults.Ok(await ConnectedBaseEndpoints.IsConnectedAsync(grains, workspaceId, baseId)
+            ? await ConnectedBaseEndpoints.Grain(grains, workspaceId, baseId).ListRecordsAsync(tableId, query)
+            : await (await BaseAsync(grains, workspaceId, baseId)).ListRecordsAsync(tableId, query));
     }
 
     public static async Task<Ok<RecordData>> GetRecordAsync(string workspaceId, string baseId, string tableId, string recordId, IGrainFactory grains) =>
-        TypedResults.Ok(await (await BaseAsync(grains, workspaceId, baseId)).GetRecordAsync(tableId, recordId, new RecordQuery { ReturnFieldsByFieldId = true }));
+        TypedResults.Ok(await ConnectedBaseEndpoints.IsConnectedAsync(grains, workspaceId, baseId)
+            ? await ConnectedBaseEndpoints.Grain(grains, workspaceId, baseId).GetRecordAsync(tableId, recordId)
+            : await (await BaseAsync(grains, workspaceId, baseId)).GetRecordAsync(tableId, recordId, new RecordQuery { ReturnFieldsByFieldId = true }));
 
     public static async Task<Ok<IReadOnlyList<RecordData>>> WriteRecordsAsync(string workspaceId, string baseId, string tableId, RecordsBody body, HttpContext context, IGrainFactory grains)
     {
@@ -160,13 +172,43 @@ public static class BaseEndpoints
             throw new ArgumentException($"records must hold from 1 to {MaxRecordsPerRequest} records.", nameof(body));
         }
 
+        if (await ConnectedBaseEndpoints.IsConnectedAsync(grains, workspaceId, baseId))
+        {
+            // Airtable takes 10 records a request: the base's grain sends them in batches, in order.
+            return TypedResults.Ok(await ConnectedBaseEndpoints.Grain(grains, workspaceId, baseId).WriteRecordsAsync(tableId, records, body.Typecast, context.Caller().UserId));
+        }
+
         var written = await (await BaseAsync(grains, workspaceId, baseId)).WriteRecordsAsync(tableId, records, new WriteOptions(body.Typecast, ReturnFieldsByFieldId: true), context.Caller());
         return TypedResults.Ok(written);
     }
 
     public static async Task<NoContent> DeleteRecordAsync(string workspaceId, string baseId, string tableId, string recordId, HttpContext context, IGrainFactory grains)
     {
+        if (await ConnectedBaseEndpoints.IsConnectedAsync(grains, workspaceId, baseId))
+        {
+            await ConnectedBaseEndpoints.Grain(grains, workspaceId, baseId).DeleteRecordsAsync(tableId, [recordId], context.Caller().UserId);
+            return TypedResults.NoContent();
+        }
+
         await (await BaseAsync(grains, workspaceId, baseId)).DeleteRecordsAsync(tableId, [recordId], context.Caller());
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Deletes the records named by <c>?ids=rec…&amp;ids=rec…</c> (at most 100).</summary>
+    public static async Task<NoContent> DeleteRecordsAsync(string workspaceId, string baseId, string tableId, string[]? ids, HttpContext context, IGrainFactory grains)
+    {
+        if (ids is not { Length: > 0 and <= MaxRecordsPerRequest })
+        {
+            throw new ArgumentException($"ids must name from 1 to {MaxRecordsPerRequest} records.", nameof(ids));
+        }
+
+        if (await ConnectedBaseEndpoints.IsConnectedAsync(grains, workspaceId, baseId))
+        {
+            await ConnectedBaseEndpoints.Grain(grains, workspaceId, baseId).DeleteRecordsAsync(tableId, ids, context.Caller().UserId);
+            return TypedResults.NoContent();
+        }
+
+        await (await BaseAsync(grains, workspaceId, baseId)).DeleteRecordsAsync(tableId, ids, context.Caller());
         return TypedResults.NoContent();
     }
 }

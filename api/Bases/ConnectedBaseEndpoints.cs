@@ -74,6 +74,14 @@ public static class ConnectedBaseEndpoints
         return TypedResults.Ok(new ConnectedBaseDetails(Listing(info), info.ConnectedAt, await grain.GetStatisticsAsync()));
     }
 
+    /// <summary>The tables of a connected base as Airtable describes them (<c>{"tables":[…]}</c>).</summary>
+    public static async Task<IResult> ListTablesAsync(string workspaceId, string baseId, IGrainFactory grains) =>
+        SchemaResult(await Grain(grains, workspaceId, baseId).GetSchemaAsync());
+
+    private static IResult SchemaResult(AirtableResponse response) => response.Succeeded
+        ? Results.Content(response.Body, response.ContentType, statusCode: 200)
+        : throw new AirtableGatewayException(AirtableFailure.Refused, $"Airtable refused to send the schema ({response.Status}).", null, response.Status, response.Body);
+
     /// <summary>Drops the cached schema and returns Airtable's current one (<c>{"tables":[…]}</c>, as Airtable sends it).</summary>
     public static async Task<IResult> RefreshSchemaAsync(string workspaceId, string baseId, IGrainFactory grains)
     {
@@ -82,10 +90,7 @@ public static class ConnectedBaseEndpoints
             throw new KeyNotFoundException("No such connected base in this workspace.");
         }
 
-        var response = await Grain(grains, workspaceId, baseId).RefreshSchemaAsync();
-        return response.Succeeded
-            ? Results.Content(response.Body, response.ContentType, statusCode: 200)
-            : throw new AirtableGatewayException(AirtableFailure.Refused, $"Airtable refused to send the schema ({response.Status}).", null, response.Status, response.Body);
+        return SchemaResult(await Grain(grains, workspaceId, baseId).RefreshSchemaAsync());
     }
 
     public static async Task DisconnectAsync(string workspaceId, string baseId, Caller caller, IGrainFactory grains)

@@ -34,6 +34,7 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
         var (status, title, detail) = exception switch
         {
             ForbiddenException => (StatusCodes.Status403Forbidden, "Forbidden.", exception.Message),
+            RecordWriteException { Cause: { } cause } => (ProblemTypes.StatusOf(cause.Failure), "Part of the write did not reach Airtable.", exception.Message),
             AirtableGatewayException failure => (ProblemTypes.StatusOf(failure.Failure), ProblemTypes.TitleOf(failure.Failure), exception.Message),
             CredentialsRejectedException => (StatusCodes.Status403Forbidden, "The credentials were rejected.", exception.Message),
             ConflictException => (StatusCodes.Status409Conflict, "Conflict.", exception.Message),
@@ -60,7 +61,7 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = status;
-        if (exception is AirtableGatewayException { RetryAfterSeconds: { } retryAfter })
+        if (((exception as RecordWriteException)?.Cause ?? exception) is AirtableGatewayException { RetryAfterSeconds: { } retryAfter })
         {
             httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -77,6 +78,7 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
                 Type = exception switch
                 {
                     CredentialsRejectedException => ProblemTypes.CredentialsRejected,
+                    RecordWriteException => ProblemTypes.AirtablePartialWrite,
                     BaseRequestException refused => ProblemTypes.ForBaseError(refused.Error),
                     AirtableGatewayException failure => ProblemTypes.ForAirtableFailure(failure.Failure),
                     _ => ProblemTypes.ForStatus(status),
@@ -90,6 +92,13 @@ public sealed partial class DomainExceptionHandler(IProblemDetailsService proble
     private static Dictionary<string, object?> AirtableExtensions(Exception exception)
     {
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (exception is RecordWriteException partial)
+        {
+            extensions["written"] = partial.Written;
+            extensions["notWritten"] = partial.NotWritten;
+            exception = partial.Cause ?? exception;
+        }
+
         if (exception is AirtableGatewayException { Airtable: { Length: > 0 } body } failure)
         {
             try

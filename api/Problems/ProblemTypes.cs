@@ -40,6 +40,9 @@ public static class ProblemTypes
 
     public const string CredentialsRejected = Base + "credentials-rejected";
 
+    /// <summary>A write to a connected base stopped part way; <c>written</c> and <c>notWritten</c> say how far it got.</summary>
+    public const string AirtablePartialWrite = Base + "airtable/partial-write";
+
     /// <summary>The type of a refused base request: <c>…/base/unknown-field</c>, <c>…/base/invalid-value</c>, and so on.</summary>
     public static string ForBaseError(BaseError error) =>
         Base + "base/" + System.Text.RegularExpressions.Regex.Replace(error.ToString(), "(?<=[a-z])([A-Z])", "-$1").ToLowerInvariant();

@@ -1,3 +1,5 @@
+using PyAirtable.GrainInterfaces.LocalBases;
+
 namespace PyAirtable.GrainInterfaces.ConnectedBases;
 
 /// <summary>
@@ -18,6 +20,24 @@ public interface IBaseGrain : IGrainWithStringKey
     /// <summary>Sends a request for this base (records, comments, schema) and returns Airtable's answer as it is.</summary>
     /// <exception cref="AirtableGatewayException">Busy past the deadline, token refused, Airtable unavailable, or circuit open.</exception>
     Task<AirtableResponse> SendAsync(AirtableRequest request);
+
+    /// <summary>Records of a table (fields by field id); a page size above Airtable's 100 is collected from several of its pages.</summary>
+    Task<RecordPage> ListRecordsAsync(string table, RecordQuery query);
+
+    /// <summary>One record (fields by field id).</summary>
+    /// <exception cref="KeyNotFoundException">Airtable does not know the table or the record.</exception>
+    Task<RecordData> GetRecordAsync(string table, string recordId);
+
+    /// <summary>Creates (no id) and updates (id) records in batches of at most 10, in order.</summary>
+    /// <exception cref="RecordWriteException">A batch failed after others were written.</exception>
+    Task<IReadOnlyList<RecordData>> WriteRecordsAsync(string table, IReadOnlyList<RecordWrite> records, bool typecast, string? actorId);
+
+    /// <summary>Deletes records in batches of at most 10, in order.</summary>
+    /// <exception cref="RecordWriteException">A batch failed after others were deleted.</exception>
+    Task DeleteRecordsAsync(string table, IReadOnlyList<string> recordIds, string? actorId);
+
+    /// <summary>The base's tables as Airtable describes them (<c>{"tables":[…]}</c>), from the cache when it can.</summary>
+    Task<AirtableResponse> GetSchemaAsync();
 
     /// <summary>Drops the cached schema and reads it again from Airtable.</summary>
     Task<AirtableResponse> RefreshSchemaAsync();

@@ -63,4 +63,10 @@ public sealed class AirtableOptions
 
     /// <summary>Cached responses per base; the oldest go first.</summary>
     public int MaxCacheEntries { get; set; } = 2000;
+
+    /// <summary>How often each connected base is polled for changes made in Airtable (0 turns polling off).</summary>
+    public int PollIntervalSeconds { get; set; } = 60;
+
+    /// <summary>At most this many poll requests a second per base, and only while no caller waits, so callers keep the rest of the budget.</summary>
+    public double PollRequestsPerSecond { get; set; } = 1;
 }

@@ -18,12 +18,12 @@ public sealed partial class BaseGrain(
     TokenProtector protector,
     IOptions<AirtableOptions> options,
     TimeProvider time,
-    ILogger<BaseGrain> logger) : Grain, IBaseGrain
+    ILogger<BaseGrain> logger) : Grain, IBaseGrain, IRemindable
 {
     private readonly AirtableOptions _options = options.Value;
     private readonly SendSchedule _schedule = new(options.Value.RequestsPerSecondPerBase, options.Value.WindowPaddingMilliseconds);
     private readonly Queue<DateTimeOffset> _sent = new();
-    private readonly Dictionary<string, RecordWrite> _recordWrites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecordWriteWatch> _recordWrites = new(StringComparer.Ordinal);
     private readonly GatewayCache _cache = new(options.Value.MaxCacheEntries);
     private readonly Dictionary<string, (Task<AirtableResponse> Task, long Ticket)> _inFlight = new(StringComparer.Ordinal);
     private readonly CircuitBreakerStateProvider _circuit = new();
@@ -51,6 +51,9 @@ public sealed partial class BaseGrain(
         _token = null;
         _cache.Invalidate(new GatewayRoute(GatewayRoute.Kinds.WriteSchema, null, null, null, false, ""));
         await state.WriteStateAsync();
+        StopPolling();
+        StartPolling();
+        await KeepPollingAsync();
         return Info();
     }
 
@@ -93,6 +96,8 @@ public sealed partial class BaseGrain(
         return await ReadThroughAsync(request, route);
     }
 
+    public Task<AirtableResponse> GetSchemaAsync() => SendAsync(AirtableRequest.Get($"/v0/meta/bases/{BaseId}/tables"));
+
     public async Task<AirtableResponse> RefreshSchemaAsync()
     {
         RequireConnected();
@@ -110,6 +115,7 @@ public sealed partial class BaseGrain(
 
     public async Task DisconnectAsync()
     {
+        StopPolling();
         _token = null;
         _cache.Invalidate(new GatewayRoute(GatewayRoute.Kinds.WriteSchema, null, null, null, false, ""));
         _inFlight.Clear();
@@ -118,6 +124,7 @@ public sealed partial class BaseGrain(
             await state.ClearStateAsync();
         }
 
+        await KeepPollingAsync();
         DeactivateOnIdle();
     }
 
@@ -167,7 +174,7 @@ public sealed partial class BaseGrain(
     private async Task<AirtableResponse> WriteAsync(AirtableRequest request, GatewayRoute route)
     {
         var recordKey = route.RecordId is null ? null : route.Table + "/" + route.RecordId;
-        RecordWrite? watch = null;
+        RecordWriteWatch? watch = null;
         if (recordKey is not null)
         {
             if (_recordWrites.TryGetValue(recordKey, out watch))
@@ -177,7 +184,7 @@ public sealed partial class BaseGrain(
             }
             else
             {
-                _recordWrites[recordKey] = watch = new RecordWrite();
+                _recordWrites[recordKey] = watch = new RecordWriteWatch();
             }
         }
 
@@ -253,7 +260,7 @@ public sealed partial class BaseGrain(
     private ConnectedBaseInfo Info() => new(BaseId, state.State.Name, WorkspaceId, state.State.ConnectionId, state.State.ConnectedAt);
 
     /// <summary>Writes of one record in flight; contended once two overlapped.</summary>
-    private sealed class RecordWrite
+    private sealed class RecordWriteWatch
     {
         public int Count { get; set; } = 1;
 
@@ -270,6 +277,12 @@ public sealed partial class BaseGrain(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Refreshing a stale read of base {BaseId} failed: {Reason}")]
         public static partial void RevalidationFailed(ILogger logger, string baseId, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Polling base {BaseId} failed; it is tried again next round: {Reason}")]
+        public static partial void PollFailed(ILogger logger, string baseId, string reason);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Base {BaseId} table {TableId} changed in Airtable: {Created} created, {Updated} updated, {Deleted} deleted")]
+        public static partial void ChangesDetected(ILogger logger, string baseId, string tableId, int created, int updated, int deleted);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Retrying a request of base {BaseId} after {Reason} (attempt {Attempt})")]
         public static partial void Retrying(ILogger logger, string baseId, string reason, int attempt);

@@ -12,7 +12,7 @@ namespace PyAirtable.Api.Tests.Gateway;
 /// a <see cref="FaultInjector"/> in its Airtable HTTP client, short retry delays and a small
 /// circuit, SQLite storage in a temp folder (so tests can read what was stored), and every log line kept.
 /// </summary>
-public sealed class GatewayHost : ApiHost
+public class GatewayHost : ApiHost
 {
     private readonly string _folder;
     private readonly bool _ownsSimulatorAndFolder;
@@ -41,6 +41,9 @@ public sealed class GatewayHost : ApiHost
 
     public ConcurrentQueue<string> EveryLogLine { get; } = new();
 
+    /// <summary>Polling for changes is off unless a test's host turns it on: its requests would disturb counts of upstream calls.</summary>
+    protected virtual int PollIntervalSeconds => 0;
+
     public string DatabaseFile => Path.Combine(_folder, "pyairtable.db");
 
     protected override string Provider => "sqlite";
@@ -55,6 +58,8 @@ public sealed class GatewayHost : ApiHost
         builder.UseSetting("Airtable:QueueTimeoutSeconds", "15");
         builder.UseSetting("Airtable:CircuitMinimumThroughput", "4");
         builder.UseSetting("Airtable:CircuitBreakSeconds", "2");
+        builder.UseSetting("Airtable:PollIntervalSeconds", PollIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Airtable:PollRequestsPerSecond", "2");
         builder.ConfigureTestServices(services =>
         {
             services.AddHttpClient(AirtableClient.HttpClientName).AddHttpMessageHandler(Faults.CreateHandler);
