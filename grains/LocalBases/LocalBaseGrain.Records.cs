@@ -252,6 +252,11 @@ public sealed partial class LocalBaseGrain
         var ids = records.Select(write => RecordWrites.Apply(changes, model.Id, write, context, options.Replace, seeds)).ToList();
         seeds.AddRange(context.CreatedLinkedRecords);
         RecordWrites.Settle(changes, seeds, Formulas);
+        if (options.DryRun)
+        {
+            return Preview(changes, model.Id, ids, options);
+        }
+
         await CommitAsync(changes);
         return Output(model.Id, ids, options);
     }
@@ -302,8 +307,13 @@ public sealed partial class LocalBaseGrain
 
         seeds.AddRange(context.CreatedLinkedRecords);
         RecordWrites.Settle(changes, seeds, Formulas);
-        await CommitAsync(changes);
-        return new UpsertOutcome(Output(model.Id, ids, options), created.Distinct().ToList(), updated.Distinct().ToList());
+        if (!options.DryRun)
+        {
+            await CommitAsync(changes);
+        }
+
+        var written = options.DryRun ? Preview(changes, model.Id, ids, options) : Output(model.Id, ids, options);
+        return new UpsertOutcome(written, created.Distinct().ToList(), updated.Distinct().ToList());
     }
 
     private static JsonElement? MergeValue(TableModel model, FieldSchema field, RecordWrite write, ICellWriteContext context)
@@ -364,5 +374,13 @@ public sealed partial class LocalBaseGrain
         var model = _schema.TableById(tableId)!;
         var shape = OutputShape.Default with { ByFieldId = options.ReturnFieldsByFieldId };
         return ids.Select(id => RecordReader.ToData(_data.Get(id)!, model, _schema, _data.Get, shape)).ToList();
+    }
+
+    /// <summary>The records as a dry run's change set would leave them; nothing of it is stored.</summary>
+    private static List<RecordData> Preview(BaseChangeSet changes, string tableId, IEnumerable<string> ids, WriteOptions options)
+    {
+        var model = changes.Schema.TableById(tableId)!;
+        var shape = OutputShape.Default with { ByFieldId = options.ReturnFieldsByFieldId };
+        return ids.Select(id => RecordReader.ToData(changes.Get(id)!, model, changes.Schema, changes.Get, shape)).ToList();
     }
 }

@@ -164,7 +164,7 @@ public sealed class ToolTests(McpHost host)
         var comment = await client.CallAsync("create_comment", new { baseId = test.BaseId, table = "Tasks", recordId = record, text = "Looks good" });
         var comments = await client.CallAsync("list_comments", new { baseId = test.BaseId, table = "Tasks", recordId = record });
 
-        Assert.Equal(test.OwnerId, comment.GetProperty("authorId").GetString());
+        Assert.Equal(test.OwnerId, comment.GetProperty("comment").GetProperty("authorId").GetString());
         Assert.Equal(new[] { "Looks good" }, comments.GetProperty("comments").Strings("text"));
     }
 
@@ -179,10 +179,10 @@ public sealed class ToolTests(McpHost host)
             baseId = test.BaseId, name = "People", description = "Who",
             fields = new object[] { new { name = "Full name", type = "singleLineText" }, new { name = "Age", type = "number", options = new { precision = 0 } } },
         });
-        var tableId = table.GetProperty("id").GetString();
+        var tableId = table.GetProperty("table").GetProperty("id").GetString();
         await client.CallAsync("update_table", new { baseId = test.BaseId, table = tableId, name = "Staff" });
         var field = await client.CallAsync("create_field", new { baseId = test.BaseId, table = "Staff", name = "Double age", type = "formula", options = new { formula = "{Age} * 2" } });
-        await client.CallAsync("update_field", new { baseId = test.BaseId, table = tableId, field = field.GetProperty("id").GetString(), description = "Twice the age" });
+        await client.CallAsync("update_field", new { baseId = test.BaseId, table = tableId, field = field.GetProperty("field").GetProperty("id").GetString(), description = "Twice the age" });
 
         var v0 = await _platform.JsonAsync(HttpMethod.Get, $"/v0/meta/bases/{test.BaseId}/tables", token: test.Key);
         var staff = v0.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("id").GetString() == tableId);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
 using PyAirtable.Api.Mcp.Shapes;
+using PyAirtable.GrainInterfaces.LocalBases;
 using PyAirtable.GrainInterfaces.Workspaces;
 
 namespace PyAirtable.Api.Mcp.Tools;
@@ -25,14 +26,22 @@ public sealed class CommentTools(McpCaller caller)
 
     [McpServerTool(Name = "create_comment", Title = "Comment on a record", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Adds a comment to a record, written as you (the key's owner).")]
-    public async Task<CommentItem> CreateCommentAsync(
+    public async Task<CommentWriteResult> CreateCommentAsync(
         [Description("The base id (app…).")] string baseId,
         [Description("Table name or id (tbl…).")] string table,
         [Description("The record id (rec…).")] string recordId,
-        [Description("The comment text.")] string text)
+        [Description("The comment text.")] string text,
+        [Description("Check the record exists and return the comment that would be written, without writing it.")] bool dryRun = false)
     {
         var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Editor);
-        var comment = await opened.Base.CreateCommentAsync(McpCaller.Required(table, "table"), McpCaller.Required(recordId, "recordId"), McpCaller.Required(text, "text"), caller.Caller);
-        return McpJson.Comment(comment);
+        var (name, id, body) = (McpCaller.Required(table, "table"), McpCaller.Required(recordId, "recordId"), McpCaller.Required(text, "text"));
+        if (dryRun)
+        {
+            await opened.Base.GetRecordAsync(name, id, new RecordQuery());
+            return new CommentWriteResult(id, body, null, true);
+        }
+
+        var comment = await opened.Base.CreateCommentAsync(name, id, body, caller.Caller);
+        return new CommentWriteResult(id, body, McpJson.Comment(comment), false);
     }
 }

@@ -127,45 +127,56 @@ public sealed class RecordTools(McpCaller caller)
     }
 
     [McpServerTool(Name = "create_records", Title = "Create records", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Creates records, any number, applied in batches of 10 in order (each batch all or nothing). Returns the records as written, computed fields included.")]
-    public async Task<RecordList> CreateRecordsAsync(
+    [Description("Creates records, any number, applied in batches of 10 in order (each batch all or nothing). Returns the records as written, computed fields included, and the change to each; with dryRun nothing is stored.")]
+    public async Task<RecordWriteResult> CreateRecordsAsync(
         [Description("The base id (app…).")] string baseId,
         [Description("Table name or id (tbl…).")] string table,
         [Description("The records to create: [{\"fields\":{\"Name\":\"…\"}}].")] IReadOnlyList<NewRecord> records,
-        [Description("Convert strings to the fields' types (e.g. a new select option, a date string) as Airtable's typecast does.")] bool typecast = false)
+        [Description("Convert strings to the fields' types (e.g. a new select option, a date string) as Airtable's typecast does.")] bool typecast = false,
+        [Description("Validate and compute the write and return the exact change without storing anything.")] bool dryRun = false)
     {
         var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Editor);
         var name = McpCaller.Required(table, "table");
         var writes = NonEmpty(records, "records").Select(r => new RecordWrite(null, r?.Fields ?? throw new McpException("Each record needs fields."))).ToList();
-        var written = await BatchesAsync(writes, "created", batch => opened.Base.WriteRecordsAsync(name, batch, new WriteOptions(typecast), caller.Caller), r => r.Id);
-        return new RecordList(written.Select(McpJson.Record).ToList());
+        var written = await BatchesAsync(writes, "created", batch => opened.Base.WriteRecordsAsync(name, batch, new WriteOptions(typecast, DryRun: dryRun), caller.Caller), r => r.Id);
+        var changes = written.Select(r => new RecordChange(RecordChanges.Create, dryRun ? null : r.Id, null, r.Fields)).ToList();
+        return new RecordWriteResult(written.Select(McpJson.Record).ToList(), changes, dryRun);
     }
 
     [McpServerTool(Name = "update_records", Title = "Update records", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Changes cells of existing records, any number, in batches of 10 in order. Cells not named keep their values unless replace is true, which clears every editable cell not given.")]
-    public async Task<RecordList> UpdateRecordsAsync(
+    [Description("Changes cells of existing records, any number, in batches of 10 in order. Cells not named keep their values unless replace is true, which clears every editable cell not given. Returns each record before and after; with dryRun nothing is stored.")]
+    public async Task<RecordWriteResult> UpdateRecordsAsync(
         [Description("The base id (app…).")] string baseId,
         [Description("Table name or id (tbl…).")] string table,
         [Description("The changes: [{\"id\":\"rec…\",\"fields\":{\"Status\":\"Done\"}}].")] IReadOnlyList<RecordUpdate> records,
         [Description("Convert strings to the fields' types as Airtable's typecast does.")] bool typecast = false,
-        [Description("Clear every editable field a record's fields leave out (Airtable's PUT).")] bool replace = false)
+        [Description("Clear every editable field a record's fields leave out (Airtable's PUT).")] bool replace = false,
+        [Description("Validate and compute the write and return the exact change without storing anything.")] bool dryRun = false)
     {
         var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Editor);
         var name = McpCaller.Required(table, "table");
         var writes = NonEmpty(records, "records")
             .Select(r => new RecordWrite(McpCaller.Required(r?.Id, "Each record's id"), r!.Fields ?? throw new McpException($"Record {r.Id} needs fields."))).ToList();
-        var written = await BatchesAsync(writes, "updated", batch => opened.Base.WriteRecordsAsync(name, batch, new WriteOptions(typecast, Replace: replace), caller.Caller), r => r.Id);
-        return new RecordList(written.Select(McpJson.Record).ToList());
+        var changes = new List<RecordChange>();
+        var written = await BatchesAsync(writes, "updated", async batch =>
+        {
+            var before = await RecordChanges.ReadAsync(opened.Base, name, batch.Select(w => w.Id!));
+            var after = await opened.Base.WriteRecordsAsync(name, batch, new WriteOptions(typecast, Replace: replace, DryRun: dryRun), caller.Caller);
+            changes.AddRange(after.Select(r => new RecordChange(RecordChanges.Update, r.Id, before[r.Id].Fields, r.Fields)));
+            return after;
+        }, r => r.Id);
+        return new RecordWriteResult(written.Select(McpJson.Record).ToList(), changes, dryRun);
     }
 
     [McpServerTool(Name = "upsert_records", Title = "Upsert records", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Updates the records whose merge fields match the given values and creates the others (Airtable's performUpsert), in batches of 10 in order.")]
+    [Description("Updates the records whose merge fields match the given values and creates the others (Airtable's performUpsert), in batches of 10 in order. Returns each record before and after; with dryRun nothing is stored.")]
     public async Task<UpsertResult> UpsertRecordsAsync(
         [Description("The base id (app…).")] string baseId,
         [Description("Table name or id (tbl…).")] string table,
         [Description("The records: [{\"fields\":{\"Email\":\"a@b.c\",\"Name\":\"…\"}}]; each must give every merge field.")] IReadOnlyList<NewRecord> records,
         [Description("1 to 3 field names or ids whose values identify a record, e.g. [\"Email\"].")] IReadOnlyList<string> fieldsToMergeOn,
-        [Description("Convert strings to the fields' types as Airtable's typecast does.")] bool typecast = false)
+        [Description("Convert strings to the fields' types as Airtable's typecast does.")] bool typecast = false,
+        [Description("Validate and compute the write and return the exact change without storing anything.")] bool dryRun = false)
     {
         var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Editor);
         var name = McpCaller.Required(table, "table");
@@ -173,28 +184,43 @@ public sealed class RecordTools(McpCaller caller)
         var writes = NonEmpty(records, "records").Select(r => new RecordWrite(null, r?.Fields ?? throw new McpException("Each record needs fields."))).ToList();
         var created = new List<string>();
         var updated = new List<string>();
+        var changes = new List<RecordChange>();
         var written = await BatchesAsync(writes, "upserted", async batch =>
         {
-            var outcome = await opened.Base.UpsertRecordsAsync(name, batch, mergeOn, new WriteOptions(typecast), caller.Caller);
+            // Which records the batch updates is known only from the grain: a dry run of it names them, so their cells can be read first.
+            var preview = await opened.Base.UpsertRecordsAsync(name, batch, mergeOn, new WriteOptions(typecast, DryRun: true), caller.Caller);
+            var before = await RecordChanges.ReadAsync(opened.Base, name, preview.UpdatedRecords);
+            var outcome = dryRun ? preview : await opened.Base.UpsertRecordsAsync(name, batch, mergeOn, new WriteOptions(typecast), caller.Caller);
             created.AddRange(outcome.CreatedRecords);
             updated.AddRange(outcome.UpdatedRecords);
+            changes.AddRange(outcome.Records.DistinctBy(r => r.Id).Select(r => before.TryGetValue(r.Id, out var was)
+                ? new RecordChange(RecordChanges.Update, r.Id, was.Fields, r.Fields)
+                : new RecordChange(RecordChanges.Create, dryRun ? null : r.Id, null, r.Fields)));
             return outcome.Records;
         }, r => r.Id);
-        return new UpsertResult(written.Select(McpJson.Record).ToList(), created, updated);
+        return new UpsertResult(written.Select(McpJson.Record).ToList(), dryRun ? [] : created.Distinct().ToList(), updated.Distinct().ToList(), changes, dryRun);
     }
 
     [McpServerTool(Name = "delete_records", Title = "Delete records", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
-    [Description("Deletes records by id, any number, in batches of 10 in order (each batch all or nothing; a missing id fails its batch).")]
+    [Description("Deletes records by id, any number, in batches of 10 in order (each batch all or nothing; a missing id fails its batch). Returns each record as it was; with dryRun nothing is deleted.")]
     public async Task<DeleteResult> DeleteRecordsAsync(
         [Description("The base id (app…).")] string baseId,
         [Description("Table name or id (tbl…).")] string table,
-        [Description("The ids (rec…) of the records to delete.")] IReadOnlyList<string> recordIds)
+        [Description("The ids (rec…) of the records to delete.")] IReadOnlyList<string> recordIds,
+        [Description("Check the records exist and return what would be deleted without deleting anything.")] bool dryRun = false)
     {
         var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Editor);
         var name = McpCaller.Required(table, "table");
         var ids = NonEmpty(recordIds, "recordIds").Select(id => McpCaller.Required(id, "Each record id")).ToList();
-        var deleted = await BatchesAsync(ids, "deleted", batch => opened.Base.DeleteRecordsAsync(name, batch, caller.Caller), id => id);
-        return new DeleteResult(deleted);
+        var changes = new List<RecordChange>();
+        var deleted = await BatchesAsync(ids, "deleted", async batch =>
+        {
+            var before = await RecordChanges.ReadAsync(opened.Base, name, batch);
+            var gone = dryRun ? batch : await opened.Base.DeleteRecordsAsync(name, batch, caller.Caller);
+            changes.AddRange(gone.Distinct(StringComparer.Ordinal).Select(id => new RecordChange(RecordChanges.Delete, id, before[id].Fields, null)));
+            return gone;
+        }, id => id);
+        return new DeleteResult(deleted, changes, dryRun);
     }
 
     private static IReadOnlyList<T> NonEmpty<T>(IReadOnlyList<T>? items, string name) =>

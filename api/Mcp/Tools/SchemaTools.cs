@@ -68,11 +68,12 @@ public sealed class SchemaTools(McpCaller caller)
     [McpServerTool(Name = "create_table", Title = "Create a table", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Creates a table with its fields; the first field becomes the primary field. Needs the admin scope.")]
     [McpScope(ApiKeyScope.Admin)]
-    public async Task<TableItem> CreateTableAsync(
+    public async Task<TableWriteResult> CreateTableAsync(
         [Description("The base id (app…).")] string baseId,
         [Description("Name of the new table, unique in the base.")] string name,
         [Description("The fields, at least one; the first is the primary field (a text-like type).")] IReadOnlyList<FieldInput> fields,
-        [Description("Optional description of the table.")] string? description = null)
+        [Description("Optional description of the table.")] string? description = null,
+        [Description("Validate the change and return the table or field as it would be, without changing the schema.")] bool dryRun = false)
     {
         var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Admin);
         if (fields is not { Count: > 0 })
@@ -80,53 +81,115 @@ public sealed class SchemaTools(McpCaller caller)
             throw new McpException("fields is required: at least one field, the first of which is the primary field.");
         }
 
-        var table = await opened.Base.CreateTableAsync(new TableDefinition(McpCaller.Required(name, "name"), description, fields.Select(Definition).ToList()), caller.Caller);
-        return McpJson.Table(table);
+        var definition = new TableDefinition(McpCaller.Required(name, "name"), description, fields.Select(Definition).ToList());
+        if (dryRun)
+        {
+            var schema = await opened.Base.GetSchemaAsync();
+            SchemaPreview.RequireFreeName(schema.Tables.Select(t => t.Name), definition.Name, "table", "the base");
+            SchemaPreview.RequireDistinct(definition.Fields.Select(f => f.Name));
+            foreach (var field in definition.Fields)
+            {
+                SchemaPreview.RequireSupported(field.Type, field.Name);
+            }
+
+            return new TableWriteResult(new TableItem("", definition.Name, description, null, definition.Fields.Select(SchemaPreview.Field).ToList()), null, true);
+        }
+
+        var table = await opened.Base.CreateTableAsync(definition, caller.Caller);
+        return new TableWriteResult(McpJson.Table(table), null, false);
     }
 
     [McpServerTool(Name = "update_table", Title = "Update a table", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Renames a table and/or replaces its description. Needs the admin scope.")]
     [McpScope(ApiKeyScope.Admin)]
-    public async Task<TableItem> UpdateTableAsync(
+    public async Task<TableWriteResult> UpdateTableAsync(
         [Description("The base id (app…).")] string baseId,
         [Description("Table name or id (tbl…).")] string table,
         [Description("New name; omit to keep it.")] string? name = null,
-        [Description("New description; omit to keep it.")] string? description = null)
+        [Description("New description; omit to keep it.")] string? description = null,
+        [Description("Validate the change and return the table or field as it would be, without changing the schema.")] bool dryRun = false)
     {
         var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Admin);
-        var updated = await opened.Base.UpdateTableAsync(McpCaller.Required(table, "table"), Update(name, description), caller.Caller);
-        return McpJson.Table(updated);
+        var update = Update(name, description);
+        var before = await FindTableAsync(opened.Base, table);
+        if (dryRun)
+        {
+            if (update.Name is { } newName && newName != before.Name)
+            {
+                var schema = await opened.Base.GetSchemaAsync();
+                SchemaPreview.RequireFreeName(schema.Tables.Where(t => t.Id != before.Id).Select(t => t.Name), newName, "table", "the base");
+            }
+
+            var after = before with { Name = update.Name ?? before.Name, Description = update.Description ?? before.Description };
+            return new TableWriteResult(McpJson.Table(after), McpJson.Table(before), true);
+        }
+
+        var updated = await opened.Base.UpdateTableAsync(before.Id, update, caller.Caller);
+        return new TableWriteResult(McpJson.Table(updated), McpJson.Table(before), false);
     }
 
     [McpServerTool(Name = "create_field", Title = "Create a field", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
     [Description("Adds a field to a table; computed fields (formula, lookup, rollup, count) are computed for every record before this returns. Needs the admin scope.")]
     [McpScope(ApiKeyScope.Admin)]
-    public async Task<FieldItem> CreateFieldAsync(
+    public async Task<FieldWriteResult> CreateFieldAsync(
         [Description("The base id (app…).")] string baseId,
         [Description("Table name or id (tbl…).")] string table,
         [Description("Name of the new field, unique in the table.")] string name,
         [Description("Airtable field type, e.g. singleLineText, number, checkbox, singleSelect, date, multipleRecordLinks, formula.")] string type,
         [Description("Optional description.")] string? description = null,
-        [Description("Type options as Airtable's Web API takes them, e.g. {\"precision\":0}, {\"choices\":[{\"name\":\"Open\"}]}, {\"linkedTableId\":\"tbl…\"}, {\"formula\":\"{A}*2\"}.")] JsonElement? options = null)
+        [Description("Type options as Airtable's Web API takes them, e.g. {\"precision\":0}, {\"choices\":[{\"name\":\"Open\"}]}, {\"linkedTableId\":\"tbl…\"}, {\"formula\":\"{A}*2\"}.")] JsonElement? options = null,
+        [Description("Validate the change and return the table or field as it would be, without changing the schema.")] bool dryRun = false)
     {
         var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Admin);
-        var field = await opened.Base.CreateFieldAsync(McpCaller.Required(table, "table"), Definition(new FieldInput(name, type, description, options)), caller.Caller);
-        return McpJson.Field(field);
+        var schema = await FindTableAsync(opened.Base, table);
+        var definition = Definition(new FieldInput(name, type, description, options));
+        if (dryRun)
+        {
+            SchemaPreview.RequireFreeName(schema.Fields.Select(f => f.Name), definition.Name, "field", "table " + schema.Name);
+            SchemaPreview.RequireSupported(definition.Type, definition.Name);
+            return new FieldWriteResult(schema.Id, SchemaPreview.Field(definition), null, true);
+        }
+
+        var field = await opened.Base.CreateFieldAsync(schema.Id, definition, caller.Caller);
+        return new FieldWriteResult(schema.Id, McpJson.Field(field), null, false);
     }
 
     [McpServerTool(Name = "update_field", Title = "Update a field", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Renames a field and/or replaces its description. Needs the admin scope.")]
     [McpScope(ApiKeyScope.Admin)]
-    public async Task<FieldItem> UpdateFieldAsync(
+    public async Task<FieldWriteResult> UpdateFieldAsync(
         [Description("The base id (app…).")] string baseId,
         [Description("Table name or id (tbl…).")] string table,
         [Description("Field name or id (fld…).")] string field,
         [Description("New name; omit to keep it.")] string? name = null,
-        [Description("New description; omit to keep it.")] string? description = null)
+        [Description("New description; omit to keep it.")] string? description = null,
+        [Description("Validate the change and return the table or field as it would be, without changing the schema.")] bool dryRun = false)
     {
         var opened = await caller.OpenBaseAsync(baseId, WorkspaceRole.Admin);
-        var updated = await opened.Base.UpdateFieldAsync(McpCaller.Required(table, "table"), McpCaller.Required(field, "field"), Update(name, description), caller.Caller);
-        return McpJson.Field(updated);
+        var update = Update(name, description);
+        var schema = await FindTableAsync(opened.Base, table);
+        var before = FindField(schema, field);
+        if (dryRun)
+        {
+            if (update.Name is { } newName && newName != before.Name)
+            {
+                SchemaPreview.RequireFreeName(schema.Fields.Where(f => f.Id != before.Id).Select(f => f.Name), newName, "field", "table " + schema.Name);
+            }
+
+            var after = before with { Name = update.Name ?? before.Name, Description = update.Description ?? before.Description };
+            return new FieldWriteResult(schema.Id, McpJson.Field(after), McpJson.Field(before), true);
+        }
+
+        var updated = await opened.Base.UpdateFieldAsync(schema.Id, before.Id, update, caller.Caller);
+        return new FieldWriteResult(schema.Id, McpJson.Field(updated), McpJson.Field(before), false);
+    }
+
+    public static FieldSchema FindField(TableSchema schema, string? field)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var name = McpCaller.Required(field, "field");
+        return schema.Fields.FirstOrDefault(f => f.Id == name) ?? schema.Fields.FirstOrDefault(f => f.Name == name)
+            ?? throw new McpException($"Table {schema.Name} has no field '{name}'. Its fields: {string.Join(", ", schema.Fields.Select(f => f.Name))}.");
     }
 
     public static async Task<TableSchema> FindTableAsync(ILocalBaseGrain grain, string? table)
