@@ -56,6 +56,7 @@ public static class McpCallPolicy
         CallToolResult result;
         string outcome;
         string? error = null;
+        string? changeId = null;
         if (!Permits(request.User, tool))
         {
             error = $"This API key may not call {tool}: it needs the {McpToolCatalog.Scopes[tool].ToString().ToLowerInvariant()} scope. Use a key with that scope.";
@@ -69,6 +70,7 @@ public static class McpCallPolicy
                 result = await next(request, cancellation);
                 outcome = result.IsError == true ? AuditOutcomes.Failure : AuditOutcomes.Success;
                 error = result.IsError == true ? string.Concat(result.Content.OfType<TextContentBlock>().Select(t => t.Text)) : null;
+                changeId = ChangeIdOf(result);
             }
             catch (McpProtocolException protocol)
             {
@@ -100,9 +102,15 @@ public static class McpCallPolicy
             }
         }
 
-        await RecordAsync(audit, request, tool, outcome, started, error);
+        await RecordAsync(audit, request, tool, outcome, started, error, changeId);
         return result;
     }
+
+    /// <summary>The journal id of the change a writing tool applied, from its structured result.</summary>
+    public static string? ChangeIdOf(CallToolResult result) =>
+        result?.StructuredContent is { ValueKind: JsonValueKind.Object } content && content.TryGetProperty("changeId", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
 
     /// <summary>The message of an exception written for the caller, or null for anything else (which the SDK answers with a generic message).</summary>
     public static string? Deliberate(Exception error) => error switch
@@ -115,14 +123,14 @@ public static class McpCallPolicy
 
     public static CallToolResult Error(string message) => new() { IsError = true, Content = [new TextContentBlock { Text = message }] };
 
-    private static Task RecordAsync(AuditTrail audit, RequestContext<CallToolRequestParams> request, string tool, string outcome, long started, string? error)
+    private static Task RecordAsync(AuditTrail audit, RequestContext<CallToolRequestParams> request, string tool, string outcome, long started, string? error, string? changeId = null)
     {
         var user = request.User;
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
         var arguments = request.Params?.Arguments is { } args ? JsonSerializer.Serialize(args, McpJsonUtilities.DefaultOptions) : "{}";
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(arguments)))[..16];
         var key = user is null ? null : BaseAccess.KeyId(user);
-        var detail = $"tool={tool}; key={key ?? "none"}; args=sha256:{digest}; ms={elapsed}" + (error is null ? "" : "; error=" + Truncate(error));
+        var detail = $"tool={tool}; key={key ?? "none"}; args=sha256:{digest}; ms={elapsed}" + (changeId is null ? "" : "; change=" + changeId) + (error is null ? "" : "; error=" + Truncate(error));
         var baseId = request.Params?.Arguments is { } a && a.TryGetValue("baseId", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
         return audit.RecordAsync(AuditAction, user is null ? null : TokenService.UserIdOf(user), baseId ?? tool,
             user is null ? null : BaseAccess.KeyWorkspace(user), McpCaller.ClientAddress(request.JsonRpcRequest.Context), outcome, detail);

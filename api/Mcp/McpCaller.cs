@@ -1,10 +1,12 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PyAirtable.Api.Auth;
+using PyAirtable.GrainInterfaces.Changes;
 using PyAirtable.GrainInterfaces.Security;
 using PyAirtable.GrainInterfaces.Workspaces;
 using PyAirtable.Grains.LocalBases;
@@ -16,7 +18,7 @@ namespace PyAirtable.Api.Mcp;
 /// The principal behind one tool call (API key or user, from HTTP or stdio) and the bases it may
 /// open. Refusals are <see cref="McpException"/>s worded so a model knows what to do next.
 /// </summary>
-public sealed class McpCaller(ClaimsPrincipal user, IGrainFactory grains, LocalBaseOptions options, string? clientAddress)
+public sealed class McpCaller(ClaimsPrincipal user, IGrainFactory grains, LocalBaseOptions options, string? clientAddress, TimeProvider time)
 {
     /// <summary>Where the HTTP front end puts the client's address for the call.</summary>
     public const string ClientAddressItem = "pyairtable.clientAddress";
@@ -29,12 +31,32 @@ public sealed class McpCaller(ClaimsPrincipal user, IGrainFactory grains, LocalB
 
     public Caller Caller => new(UserId, clientAddress);
 
+    public TimeProvider Time => time;
+
+    /// <summary>Journals an applied change under a new change id and returns the id, once the entry is stored.</summary>
+    public async Task<string> JournalAsync(BaseAccess.Opened opened, string tool, ChangeEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        ArgumentNullException.ThrowIfNull(entry);
+        var id = "chg" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
+        await grains.GetGrain<IChangeGrain>(id).RecordAsync(entry with
+        {
+            BaseId = opened.Info.Id,
+            WorkspaceId = opened.Info.WorkspaceId,
+            Tool = tool,
+            UserId = UserId,
+            At = time.GetUtcNow(),
+        });
+        return id;
+    }
+
     public static McpCaller From(RequestContext<CallToolRequestParams> request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var services = request.Services ?? request.Server.Services ?? throw new InvalidOperationException("The MCP server has no services.");
         var user = request.User is { Identity.IsAuthenticated: true } principal ? principal : throw new McpException("Not authenticated: send a PyAirtable API key or access token.");
-        return new McpCaller(user, services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<IOptions<LocalBaseOptions>>().Value, ClientAddress(request.JsonRpcRequest.Context));
+        return new McpCaller(user, services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<IOptions<LocalBaseOptions>>().Value, ClientAddress(request.JsonRpcRequest.Context),
+            services.GetService<TimeProvider>() ?? TimeProvider.System);
     }
 
     public static string? ClientAddress(JsonRpcMessageContext? context) =>

@@ -9,7 +9,7 @@ namespace PyAirtable.Api.Mcp;
 /// <summary>Every tool of the server, built once from the <c>[McpServerToolType]</c> classes, with the scope each needs.</summary>
 public static class McpToolCatalog
 {
-    public static readonly IReadOnlyList<Type> ToolTypes = [typeof(WorkspaceTools), typeof(SchemaTools), typeof(RecordTools), typeof(CommentTools)];
+    public static readonly IReadOnlyList<Type> ToolTypes = [typeof(WorkspaceTools), typeof(SchemaTools), typeof(RecordTools), typeof(CommentTools), typeof(ChangeTools)];
 
     private static readonly Lazy<IReadOnlyList<McpServerTool>> s_tools = new(Build);
 

@@ -76,7 +76,7 @@ public sealed class StdioTests(McpHost host)
                 await client.CallAsync("create_records", new { baseId = test.BaseId, table = "Tasks", records = new[] { new { fields = new { Name = "Embedded" } } } });
                 var after = await client.CallAsync("search_records", new { baseId = test.BaseId, table = "Tasks", searchTerm = "embedded" });
 
-                Assert.Equal(18, tools.Count);
+                Assert.Equal(19, tools.Count);
                 Assert.Equal("Stored", records.GetProperty("records")[0].GetProperty("fields").GetProperty("Name").GetString());
                 Assert.Single(after.GetProperty("records").EnumerateArray());
             }

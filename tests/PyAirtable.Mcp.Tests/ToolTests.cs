@@ -7,7 +7,7 @@ public sealed class ToolTests(McpHost host)
     private readonly Platform _platform = new(host);
 
     public static readonly string[] ReadTools = ["list_workspaces", "list_bases", "list_tables", "describe_table", "get_field_info", "list_records", "search_records", "get_record", "list_comments"];
-    public static readonly string[] WriteTools = ["create_records", "update_records", "upsert_records", "delete_records", "create_comment"];
+    public static readonly string[] WriteTools = ["create_records", "update_records", "upsert_records", "delete_records", "create_comment", "revert_change"];
     public static readonly string[] SchemaTools = ["create_table", "update_table", "create_field", "update_field"];
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ToolTests(McpHost host)
             var annotations = tool.ProtocolTool.Annotations!;
             Assert.Equal(ReadTools.Contains(tool.Name), annotations.ReadOnlyHint);
             Assert.False(annotations.OpenWorldHint);
-            Assert.Equal(tool.Name.StartsWith("update_", StringComparison.Ordinal) || tool.Name is "upsert_records" or "delete_records", annotations.DestructiveHint);
+            Assert.Equal(tool.Name.StartsWith("update_", StringComparison.Ordinal) || tool.Name is "upsert_records" or "delete_records" or "revert_change", annotations.DestructiveHint);
             Assert.Equal("object", tool.ProtocolTool.OutputSchema!.Value.GetProperty("type").GetString());
         }
     }
@@ -248,7 +248,7 @@ public sealed class ToolTests(McpHost host)
         var tools = await client.ListToolsAsync();
         var bases = await client.CallAsync("list_bases", new { workspaceId = test.WorkspaceId });
 
-        Assert.Equal(18, tools.Count);
+        Assert.Equal(19, tools.Count);
         Assert.Equal(new[] { test.BaseId }, bases.GetProperty("bases").Strings("id"));
         Assert.Equal("create", bases.GetProperty("bases")[0].GetProperty("permissionLevel").GetString());
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using ModelContextProtocol.Server;
 using PyAirtable.Api.Mcp.Shapes;
+using PyAirtable.GrainInterfaces.Changes;
 using PyAirtable.GrainInterfaces.LocalBases;
 using PyAirtable.GrainInterfaces.Workspaces;
 
@@ -42,6 +43,8 @@ public sealed class CommentTools(McpCaller caller)
         }
 
         var comment = await opened.Base.CreateCommentAsync(name, id, body, caller.Caller);
-        return new CommentWriteResult(id, body, McpJson.Comment(comment), false);
+        var tableId = (await SchemaTools.FindTableAsync(opened.Base, name)).Id;
+        var changeId = await caller.JournalAsync(opened, "create_comment", new ChangeEntry { TableId = tableId, CommentRecordId = id, CommentId = comment.Id });
+        return new CommentWriteResult(id, body, McpJson.Comment(comment), false, changeId);
     }
 }

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
+using PyAirtable.Api.Auth;
 using PyAirtable.Api.Mcp.Shapes;
+using PyAirtable.GrainInterfaces.Changes;
 using PyAirtable.GrainInterfaces.LocalBases;
 using PyAirtable.GrainInterfaces.Workspaces;
 
@@ -140,7 +142,7 @@ public sealed class RecordTools(McpCaller caller)
         var writes = NonEmpty(records, "records").Select(r => new RecordWrite(null, r?.Fields ?? throw new McpException("Each record needs fields."))).ToList();
         var written = await BatchesAsync(writes, "created", batch => opened.Base.WriteRecordsAsync(name, batch, new WriteOptions(typecast, DryRun: dryRun), caller.Caller), r => r.Id);
         var changes = written.Select(r => new RecordChange(RecordChanges.Create, dryRun ? null : r.Id, null, r.Fields)).ToList();
-        return new RecordWriteResult(written.Select(McpJson.Record).ToList(), changes, dryRun);
+        return new RecordWriteResult(written.Select(McpJson.Record).ToList(), changes, dryRun, await JournalAsync(opened, "create_records", name, changes, dryRun));
     }
 
     [McpServerTool(Name = "update_records", Title = "Update records", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -165,7 +167,7 @@ public sealed class RecordTools(McpCaller caller)
             changes.AddRange(after.Select(r => new RecordChange(RecordChanges.Update, r.Id, before[r.Id].Fields, r.Fields)));
             return after;
         }, r => r.Id);
-        return new RecordWriteResult(written.Select(McpJson.Record).ToList(), changes, dryRun);
+        return new RecordWriteResult(written.Select(McpJson.Record).ToList(), changes, dryRun, await JournalAsync(opened, "update_records", name, changes, dryRun));
     }
 
     [McpServerTool(Name = "upsert_records", Title = "Upsert records", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -198,7 +200,8 @@ public sealed class RecordTools(McpCaller caller)
                 : new RecordChange(RecordChanges.Create, dryRun ? null : r.Id, null, r.Fields)));
             return outcome.Records;
         }, r => r.Id);
-        return new UpsertResult(written.Select(McpJson.Record).ToList(), dryRun ? [] : created.Distinct().ToList(), updated.Distinct().ToList(), changes, dryRun);
+        return new UpsertResult(written.Select(McpJson.Record).ToList(), dryRun ? [] : created.Distinct().ToList(), updated.Distinct().ToList(), changes, dryRun,
+            await JournalAsync(opened, "upsert_records", name, changes, dryRun));
     }
 
     [McpServerTool(Name = "delete_records", Title = "Delete records", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -220,7 +223,23 @@ public sealed class RecordTools(McpCaller caller)
             changes.AddRange(gone.Distinct(StringComparer.Ordinal).Select(id => new RecordChange(RecordChanges.Delete, id, before[id].Fields, null)));
             return gone;
         }, id => id);
-        return new DeleteResult(deleted, changes, dryRun);
+        return new DeleteResult(deleted, changes, dryRun, await JournalAsync(opened, "delete_records", name, changes, dryRun));
+    }
+
+    /// <summary>Journals an applied record write and returns its change id; a dry run has none.</summary>
+    private async Task<string?> JournalAsync(BaseAccess.Opened opened, string tool, string table, List<RecordChange> changes, bool dryRun)
+    {
+        if (dryRun || changes.Count == 0)
+        {
+            return null;
+        }
+
+        var schema = await SchemaTools.FindTableAsync(opened.Base, table);
+        return await caller.JournalAsync(opened, tool, new ChangeEntry
+        {
+            TableId = schema.Id,
+            Records = changes.Select(c => new JournaledRecord(c.Action, c.RecordId!, c.Before, c.After)).ToList(),
+        });
     }
 
     private static IReadOnlyList<T> NonEmpty<T>(IReadOnlyList<T>? items, string name) =>

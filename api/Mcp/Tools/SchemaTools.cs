@@ -4,6 +4,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Server;
 using PyAirtable.Api.Mcp.Shapes;
 using PyAirtable.GrainInterfaces.ApiKeys;
+using PyAirtable.GrainInterfaces.Changes;
 using PyAirtable.GrainInterfaces.LocalBases;
 using PyAirtable.GrainInterfaces.Workspaces;
 
@@ -16,6 +17,10 @@ public sealed class SchemaTools(McpCaller caller)
     public const string TableIdentifiersOnly = "tableIdentifiersOnly";
     public const string IdentifiersOnly = "identifiersOnly";
     public const string Full = "full";
+
+    /// <summary>The schema kinds of a journaled change.</summary>
+    public const string Table = "table";
+    public const string Field = "field";
 
     [McpServerTool(Name = "list_tables", Title = "List tables", ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
     [Description("Lists the tables of a base. detailLevel: tableIdentifiersOnly (ids and names), identifiersOnly (also field and view ids and names), full (default: field types, options, descriptions).")]
@@ -96,7 +101,8 @@ public sealed class SchemaTools(McpCaller caller)
         }
 
         var table = await opened.Base.CreateTableAsync(definition, caller.Caller);
-        return new TableWriteResult(McpJson.Table(table), null, false);
+        var changeId = await caller.JournalAsync(opened, "create_table", new ChangeEntry { TableId = table.Id, SchemaKind = Table, SchemaAfter = new SchemaText(table.Name, table.Description) });
+        return new TableWriteResult(McpJson.Table(table), null, false, changeId);
     }
 
     [McpServerTool(Name = "update_table", Title = "Update a table", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -125,7 +131,11 @@ public sealed class SchemaTools(McpCaller caller)
         }
 
         var updated = await opened.Base.UpdateTableAsync(before.Id, update, caller.Caller);
-        return new TableWriteResult(McpJson.Table(updated), McpJson.Table(before), false);
+        var changeId = await caller.JournalAsync(opened, "update_table", new ChangeEntry
+        {
+            TableId = updated.Id, SchemaKind = Table, SchemaBefore = new SchemaText(before.Name, before.Description), SchemaAfter = new SchemaText(updated.Name, updated.Description),
+        });
+        return new TableWriteResult(McpJson.Table(updated), McpJson.Table(before), false, changeId);
     }
 
     [McpServerTool(Name = "create_field", Title = "Create a field", ReadOnly = false, Destructive = false, Idempotent = false, OpenWorld = false, UseStructuredContent = true)]
@@ -151,7 +161,8 @@ public sealed class SchemaTools(McpCaller caller)
         }
 
         var field = await opened.Base.CreateFieldAsync(schema.Id, definition, caller.Caller);
-        return new FieldWriteResult(schema.Id, McpJson.Field(field), null, false);
+        var changeId = await caller.JournalAsync(opened, "create_field", new ChangeEntry { TableId = schema.Id, SchemaKind = Field, FieldId = field.Id, SchemaAfter = new SchemaText(field.Name, field.Description) });
+        return new FieldWriteResult(schema.Id, McpJson.Field(field), null, false, changeId);
     }
 
     [McpServerTool(Name = "update_field", Title = "Update a field", ReadOnly = false, Destructive = true, Idempotent = true, OpenWorld = false, UseStructuredContent = true)]
@@ -181,7 +192,12 @@ public sealed class SchemaTools(McpCaller caller)
         }
 
         var updated = await opened.Base.UpdateFieldAsync(schema.Id, before.Id, update, caller.Caller);
-        return new FieldWriteResult(schema.Id, McpJson.Field(updated), McpJson.Field(before), false);
+        var changeId = await caller.JournalAsync(opened, "update_field", new ChangeEntry
+        {
+            TableId = schema.Id, SchemaKind = Field, FieldId = updated.Id,
+            SchemaBefore = new SchemaText(before.Name, before.Description), SchemaAfter = new SchemaText(updated.Name, updated.Description),
+        });
+        return new FieldWriteResult(schema.Id, McpJson.Field(updated), McpJson.Field(before), false, changeId);
     }
 
     public static FieldSchema FindField(TableSchema schema, string? field)
