@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PyAirtable.Runtime.Streams;
 
@@ -18,6 +19,8 @@ public class ApiHost : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "root@example.test";
     public const string AdminPassword = "bootstrap-Secret-1";
+
+    private static readonly Lock s_building = new();
 
     public TestClock Clock { get; } = new();
 
@@ -51,6 +54,20 @@ public class ApiHost : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// A factory finds its host by listening for the next host being built anywhere in the
+    /// process, so two fixtures starting at once can each get the other's host (and later use it
+    /// after its owner disposed it: "Cannot access a disposed object … IServiceProvider"). Hosts of
+    /// this assembly are therefore built one at a time.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (s_building)
+        {
+            return base.CreateHost(builder);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
